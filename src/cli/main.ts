@@ -1,0 +1,102 @@
+// The command-line linter for a blog's CI: `bilingual-posts lint PATH...` on the same core as the editor.
+import * as fs from 'fs';
+import * as path from 'path';
+import { CODES, defaultConfig, EntityIndex, fileEntryOf, lintPost, parseConfig, parsePost, translationPlan, type Config, type Diagnostic } from '../core';
+import { collectPosts, findConfig, readPost } from './files';
+
+const USAGE = `Usage:
+  bilingual-posts lint [--format text|json] [--config FILE] PATH...
+      Lint posts (files, or folders searched for *.md). Exit 0: no errors; 1: errors; 2: usage or I/O errors.
+  bilingual-posts --help | --version
+
+Diagnostic codes: ${CODES.join(', ')}.
+The config file is .bilingual-posts.json at the blog root (found upward from the first PATH).`;
+
+interface Io { out: (s: string) => void; err: (s: string) => void }
+
+export function main(argv: string[], io: Io = { out: s => process.stdout.write(s), err: s => process.stderr.write(s) }): number {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(USAGE + '\n'); return cmd ? 0 : 2; }
+  if (cmd === '--version' || cmd === '-v') { io.out(VERSION + '\n'); return 0; }
+  if (cmd === 'lint') return lint(rest, io);
+  io.err(`bilingual-posts: unknown command "${cmd}"\n\n${USAGE}\n`);
+  return 2;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+function lint(args: string[], io: Io): number {
+  let format = 'text';
+  let configPath: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { paths.push(...args.slice(i + 1)); break; }
+    if (a === '--format' || a === '-f') { format = args[++i] ?? ''; continue; }
+    if (a.startsWith('--format=')) { format = a.slice(9); continue; }
+    if (a === '--config' || a === '-c') { configPath = args[++i]; if (!configPath) { io.err('bilingual-posts: --config needs a file\n'); return 2; } continue; }
+    if (a.startsWith('--config=')) { configPath = a.slice(9); continue; }
+    if (a.startsWith('-') && a.length > 1 && !fs.existsSync(a)) { io.err(`bilingual-posts: unknown option "${a}"\n\n${USAGE}\n`); return 2; }
+    paths.push(a);
+  }
+  if (format !== 'text' && format !== 'json') { io.err(`bilingual-posts: --format is text or json, not "${format}"\n`); return 2; }
+  if (!paths.length) { io.err(`bilingual-posts: no PATH given\n\n${USAGE}\n`); return 2; }
+
+  let config: Config = defaultConfig();
+  let ioErrors = 0;
+  const cfgFile = configPath ?? findConfig(paths[0]) ?? findConfig(process.cwd());
+  if (cfgFile) {
+    let json: string | undefined;
+    try { json = fs.readFileSync(cfgFile, 'utf8'); } catch (e) { io.err(`bilingual-posts: cannot read config ${cfgFile}: ${(e as Error).message}\n`); return 2; }
+    const parsed = parseConfig(json);
+    config = parsed.config;
+    for (const p of parsed.problems) { io.err(`${cfgFile}: ${p.path ? p.path + ': ' : ''}${p.message}\n`); }
+    if (parsed.problems.some(p => p.path === '')) return 2;
+  }
+  const root = cfgFile ? path.dirname(cfgFile) : process.cwd();
+  const walk = collectPosts(paths, config, root);
+  for (const p of walk.problems) { io.err(`${p.path}: error: ${p.message}\n`); ioErrors++; }
+
+  // Pass 1: read and index every post, so entity-variant sees the whole blog.
+  const index = new EntityIndex(config);
+  const entityKeys = index.entityKeys();
+  const posts: { file: string; post: ReturnType<typeof parsePost> }[] = [];
+  for (const file of walk.files) {
+    const r = readPost(file);
+    if ('error' in r) { io.err(`${file}: error: ${r.error}\n`); ioErrors++; continue; }
+    const post = parsePost(r.text);
+    index.update(file, fileEntryOf(post.frontMatter, entityKeys));
+    posts.push({ file, post });
+  }
+  // Pass 2: lint.
+  const json: object[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let units = 0, translated = 0, bilingual = 0, chineseOnly = 0;
+  for (const { file, post } of posts) {
+    const diags: Diagnostic[] = lintPost(post, { config, entities: index, file });
+    const plan = translationPlan(post, config.translationMode);
+    if (plan.mode === 'chinese-only') chineseOnly++;
+    else if (plan.mode === 'paragraph' || plan.mode === 'section') { bilingual++; units += plan.total; translated += plan.translated; }
+    for (const d of diags) {
+      counts[d.severity]++;
+      const rec = { file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: d.severity, code: d.code, message: d.message };
+      if (format === 'json') json.push(rec);
+      else io.out(`${file}:${rec.line}:${rec.column}: ${d.severity} ${d.code} ${d.message}\n`);
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(json, null, 2) + '\n');
+  else {
+    const pct = units ? ` (${(100 * translated / units).toFixed(1)}%)` : '';
+    io.out(`\n${posts.length} post${posts.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}` +
+      `${counts.info ? `, ${counts.info} info` : ''}${ioErrors ? `, ${ioErrors} unreadable` : ''}.\n` +
+      `Translation coverage: ${translated}/${units} units translated${pct} in ${bilingual} bilingual post${bilingual === 1 ? '' : 's'}; ${chineseOnly} Chinese-only.\n`);
+  }
+  if (ioErrors) return 2;
+  return counts.error ? 1 : 0;
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  process.exitCode = code;
+}

@@ -1,0 +1,320 @@
+// Front matter: locates the YAML block and every key, value and list item in it, with a fast path for flat YAML.
+import { parseDocument, isMap, isScalar, isSeq, isPair, isAlias, type Node as YamlNode } from 'yaml';
+
+export type FmPrimitive = string | number | boolean | null;
+
+export interface FmItem { value: FmPrimitive; raw: string; start: number; end: number; quoted: boolean }
+export interface FmScalar extends FmItem { kind: 'scalar' }
+export interface FmList { kind: 'list'; items: FmItem[]; flow: boolean; start: number; end: number }
+/** Anything that is neither a scalar nor a list of scalars (nested maps, lists of maps, aliases). */
+export interface FmOther { kind: 'other'; start: number; end: number }
+export type FmValue = FmScalar | FmList | FmOther;
+
+export interface FmEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** From the key to the end of its value (the last list item's end for block lists). */
+  start: number;
+  end: number;
+  value: FmValue;
+}
+
+export interface FmError { message: string; start: number; end: number; fix?: { title: string; start: number; end: number; newText: string } }
+
+export interface FrontMatter {
+  /** Offset of the opening `---` (after a BOM) and just past the closing fence line. */
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+  closed: boolean;
+  entries: FmEntry[];
+  errors: FmError[];
+  /** How block list items are indented in this post ('' or '  '), so edits keep the post's style. */
+  listIndent: string | null;
+  /** True when the flat-YAML scanner handled it; false when the full YAML parser was needed. */
+  fastPath: boolean;
+}
+
+const FENCE = /^-{3,}[ \t]*\r?$/;
+const CLOSE = /^(-{3,}|\.\.\.)[ \t]*\r?$/;
+
+/** Finds and parses the front matter at the top of a post; undefined when the post has none. */
+export function parseFrontMatter(text: string): FrontMatter | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEol = text.indexOf('\n', start);
+  const firstLine = text.slice(start, firstEol === -1 ? text.length : firstEol);
+  if (!FENCE.test(firstLine)) return undefined;
+  const contentStart = firstEol === -1 ? text.length : firstEol + 1;
+  // Eleventy (gray-matter) takes exactly three dashes; `----` makes the whole block body text.
+  const badFence = firstLine.replace(/[ \t\r]+$/, '') !== '---';
+  // Find the closing fence line by line.
+  let pos = contentStart;
+  let contentEnd = -1, end = -1;
+  while (pos < text.length) {
+    const eol = text.indexOf('\n', pos);
+    const lineEnd = eol === -1 ? text.length : eol;
+    const line = text.slice(pos, lineEnd);
+    if (CLOSE.test(line)) { contentEnd = pos; end = eol === -1 ? text.length : eol + 1; break; }
+    pos = eol === -1 ? text.length : eol + 1;
+  }
+  const errors: FmError[] = [];
+  let closed = true;
+  if (contentEnd === -1) {
+    // No closing fence: take the YAML-looking lines as the front matter so the body still parses.
+    closed = false;
+    contentEnd = guessUnclosedEnd(text, contentStart);
+    end = contentEnd;
+    const nl = text.charCodeAt(contentEnd - 1) === 10 || contentEnd === 0 ? '' : '\n';
+    errors.push({ message: 'The front matter has no closing `---` line, so the site shows it as text.', start, end: start + 3,
+      fix: { title: 'Close the front matter with `---`', start: contentEnd, end: contentEnd, newText: `${nl}---\n` } });
+  }
+  if (badFence) {
+    const fenceEnd = start + firstLine.replace(/[ \t\r]+$/, '').length;
+    errors.push({ message: 'The front matter fence must be exactly `---`; the site shows this block as text.', start, end: fenceEnd,
+      fix: { title: 'Use `---` as the fence', start, end: fenceEnd, newText: '---' } });
+  }
+  const closeText = text.slice(contentEnd, end).replace(/[ \t\r\n]+$/, '');
+  if (closed && closeText !== '---' && closeText !== '...') {
+    errors.push({ message: 'The closing front matter fence must be exactly `---`.', start: contentEnd, end: contentEnd + closeText.length,
+      fix: { title: 'Use `---` as the fence', start: contentEnd, end: contentEnd + closeText.length, newText: '---' } });
+  }
+  const fm: FrontMatter = { start, end, contentStart, contentEnd, closed, entries: [], errors, listIndent: null, fastPath: true };
+  const fast = scanFlat(text, contentStart, contentEnd);
+  if (fast) {
+    fm.entries = fast.entries;
+    fm.listIndent = fast.listIndent;
+  } else {
+    fm.fastPath = false;
+    parseWithYaml(text, fm);
+  }
+  return fm;
+}
+
+function guessUnclosedEnd(text: string, from: number): number {
+  let pos = from;
+  while (pos < text.length) {
+    const eol = text.indexOf('\n', pos);
+    const lineEnd = eol === -1 ? text.length : eol;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    if (!/^([A-Za-z_][\w-]*\s*:|\s+\S|-\s|-$|#)/.test(line)) return pos;
+    pos = eol === -1 ? text.length : eol + 1;
+  }
+  return text.length;
+}
+
+// ---------------------------------------------------------------- fast path
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+|$)/;
+const ITEM_LINE = /^([ \t]*)-(?:[ \t]+|$)/;
+const INT = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/;
+
+/** YAML 1.2 core schema resolution of a plain scalar, as the yaml package does it. */
+export function resolvePlain(s: string): FmPrimitive {
+  if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  if (INT.test(s)) return s.startsWith('0o') ? parseInt(s.slice(2), 8) : Number(s);
+  if (FLOAT.test(s)) {
+    if (/nan$/i.test(s)) return NaN;
+    if (/inf$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+    return Number(s);
+  }
+  return s;
+}
+
+/** Parses one flat scalar (the rest of a line); undefined when it needs the full YAML parser. */
+function scanScalar(raw: string, start: number): FmItem | undefined {
+  const s = raw.replace(/[ \t]+$/, '');
+  const end = start + s.length;
+  if (s.length === 0) return { value: null, raw: '', start, end: start, quoted: false };
+  const c = s[0];
+  if (c === "'") {
+    if (s.length < 2 || s[s.length - 1] !== "'") return undefined;
+    const inner = s.slice(1, -1);
+    if (/'(?!')/.test(inner.replace(/''/g, ''))) return undefined;
+    return { value: inner.replace(/''/g, "'"), raw: s, start, end, quoted: true };
+  }
+  if (c === '"') {
+    if (s.length < 2 || s[s.length - 1] !== '"') return undefined;
+    const inner = s.slice(1, -1);
+    if (inner.includes('\\') || inner.includes('"')) return undefined;
+    return { value: inner, raw: s, start, end, quoted: true };
+  }
+  if ('&*!|>%@`{}[],#?:-'.includes(c) && !(c === '-' && /^-[0-9.]/.test(s))) return undefined;
+  if (s.includes(': ') || s.includes(' #') || s.endsWith(':') || s.includes('\t')) return undefined;
+  return { value: resolvePlain(s), raw: s, start, end, quoted: false };
+}
+
+/** A flow list on one line of simple items, `[]` or `[a, 'b']`. */
+function scanFlowList(s: string, start: number): FmList | undefined {
+  const t = s.replace(/[ \t]+$/, '');
+  if (!t.startsWith('[') || !t.endsWith(']')) return undefined;
+  const inner = t.slice(1, -1);
+  const items: FmItem[] = [];
+  if (inner.trim() !== '') {
+    if (/[[\]{}"]/.test(inner)) return undefined;
+    let off = 1;
+    for (const part of inner.split(',')) {
+      const lead = part.length - part.trimStart().length;
+      const item = scanScalar(part.trim(), start + off + lead);
+      if (!item || item.raw === '') return undefined;
+      items.push(item);
+      off += part.length + 1;
+    }
+  }
+  return { kind: 'list', items, flow: true, start, end: start + t.length };
+}
+
+function scanFlat(text: string, from: number, to: number): { entries: FmEntry[]; listIndent: string | null } | undefined {
+  const entries: FmEntry[] = [];
+  const seen = new Set<string>();
+  let listIndent: string | null = null;
+  let open: FmEntry | undefined; // entry with an empty value that may collect list items
+  let pos = from;
+  while (pos < to) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1 || eol > to) eol = to;
+    let lineEnd = eol;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(pos, lineEnd);
+    const next = eol < to ? eol + 1 : to;
+    if (line.trim() === '' || /^#/.test(line)) { pos = next; continue; }
+    const km = KEY_LINE.exec(line);
+    if (km) {
+      const key = km[1];
+      if (seen.has(key)) return undefined; // let the YAML parser report the duplicate
+      seen.add(key);
+      const keyStart = pos;
+      const keyEnd = pos + key.length;
+      const rest = line.slice(km[0].length);
+      const valueStart = pos + km[0].length;
+      let value: FmValue | undefined;
+      if (rest.startsWith('[')) value = scanFlowList(rest, valueStart);
+      else {
+        const sc = scanScalar(rest, valueStart);
+        if (sc) value = { kind: 'scalar', ...sc };
+      }
+      if (!value) return undefined;
+      const entry: FmEntry = { key, keyStart, keyEnd, start: keyStart, end: value.kind === 'scalar' && value.raw === '' ? keyEnd + 1 : value.end, value };
+      if (value.kind === 'scalar' && value.raw === '') entry.end = Math.min(lineEnd, Math.max(keyEnd + 1, lineEnd));
+      entries.push(entry);
+      open = value.kind === 'scalar' && value.raw === '' ? entry : undefined;
+      pos = next;
+      continue;
+    }
+    const im = ITEM_LINE.exec(line);
+    if (im && open) {
+      const indent = im[1];
+      if (indent.includes('\t')) return undefined;
+      if (listIndent === null) listIndent = indent;
+      else if (indent !== listIndent) return undefined;
+      const itemStart = pos + im[0].length;
+      const rest = line.slice(im[0].length);
+      if (rest.startsWith('[')) return undefined;
+      const item = scanScalar(rest, itemStart);
+      if (!item || (typeof item.value === 'string' && /^[A-Za-z_][\w-]*:$/.test(item.raw))) return undefined;
+      if (open.value.kind === 'scalar') {
+        open.value = { kind: 'list', items: [], flow: false, start: pos + indent.length, end: lineEnd };
+      }
+      const list = open.value as FmList;
+      list.items.push(item);
+      list.end = item.end > itemStart ? item.end : itemStart;
+      open.end = list.end;
+      pos = next;
+      continue;
+    }
+    return undefined; // indentation, continuation lines, nested maps, anything unusual
+  }
+  return { entries, listIndent };
+}
+
+// ---------------------------------------------------------------- full YAML
+
+function parseWithYaml(text: string, fm: FrontMatter): void {
+  const base = fm.contentStart;
+  const src = text.slice(fm.contentStart, fm.contentEnd);
+  let doc;
+  try {
+    doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  } catch (e) {
+    fm.errors.push({ message: `The front matter could not be read: ${(e as Error).message}`, start: fm.start, end: fm.start + 3 });
+    return;
+  }
+  for (const err of doc.errors) {
+    fm.errors.push({ message: cleanYamlMessage(err.message), start: base + err.pos[0], end: base + Math.max(err.pos[1], err.pos[0] + 1) });
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') fm.errors.push({ message: cleanYamlMessage(w.message), start: base + w.pos[0], end: base + w.pos[1] });
+  }
+  const contents = doc.contents;
+  if (!contents) return;
+  if (!isMap(contents)) {
+    const r = (contents as YamlNode).range ?? [0, src.length];
+    fm.errors.push({ message: 'The front matter must be a list of `key: value` lines.', start: base + r[0], end: base + Math.max(r[1], r[0] + 1) });
+    return;
+  }
+  for (const pair of contents.items) {
+    if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    const keyStart = base + pair.key.range[0];
+    const keyEnd = base + pair.key.range[1];
+    const v = pair.value as YamlNode | null;
+    let value: FmValue;
+    if (v == null || (isScalar(v) && v.range && v.range[0] === v.range[1] && v.value == null)) {
+      const at = v?.range ? base + v.range[0] : keyEnd + 1;
+      value = { kind: 'scalar', value: null, raw: '', start: at, end: at, quoted: false };
+    } else if (isScalar(v) && v.range) {
+      value = { kind: 'scalar', ...yamlItem(v, text, base) };
+    } else if (isSeq(v) && v.range) {
+      const items: FmItem[] = [];
+      let simple = true;
+      for (const it of v.items) {
+        if (isScalar(it) && it.range) items.push(yamlItem(it, text, base));
+        else simple = false;
+      }
+      const start = base + v.range[0];
+      const end = base + v.range[1];
+      value = simple ? { kind: 'list', items, flow: (v as { flow?: boolean }).flow === true, start, end: items.length && !(v as { flow?: boolean }).flow ? items[items.length - 1].end : trimEnd(text, start, end) } : { kind: 'other', start, end: trimEnd(text, start, end) };
+      if (simple && !(v as { flow?: boolean }).flow && fm.listIndent === null) {
+        const ls = text.lastIndexOf('\n', start - 1) + 1;
+        fm.listIndent = text.slice(ls, start).replace(/[^ ]/g, '');
+      }
+    } else {
+      const r = (v as YamlNode).range ?? pair.key.range;
+      value = { kind: 'other', start: base + r[0], end: trimEnd(text, base + r[0], base + r[1]) };
+      if (isAlias(v)) value = { kind: 'other', start: base + r[0], end: base + r[1] };
+    }
+    fm.entries.push({ key, keyStart, keyEnd, start: keyStart, end: Math.max(keyEnd, value.end), value });
+  }
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+function yamlItem(node: { value: unknown; range?: [number, number, number] | null; type?: string | null }, text: string, base: number): FmItem {
+  const start = base + node.range![0];
+  const end = base + node.range![1];
+  const raw = text.slice(start, end);
+  let value = node.value;
+  if (value instanceof Date) value = raw.replace(/^['"]|['"]$/g, '');
+  if (typeof value === 'bigint') value = Number(value);
+  if (value !== null && typeof value === 'object') value = raw;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  return { value: value as FmPrimitive, raw, start, end, quoted };
+}
+
+function cleanYamlMessage(m: string): string {
+  return 'YAML: ' + m.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+}
+
+/** The value of a key as plain data: strings for scalars, string arrays for lists. */
+export function entryData(e: FmEntry): FmPrimitive | FmPrimitive[] | undefined {
+  if (e.value.kind === 'scalar') return e.value.value;
+  if (e.value.kind === 'list') return e.value.items.map(i => i.value);
+  return undefined;
+}

@@ -1,0 +1,201 @@
+// Rules on the body: translations present, well-formed, labelled, in English, attached, and spaced.
+import type { Fix, Finding, LintContext } from '../diagnostics';
+import { englishBlockText, type BlockStyleName } from '../edits';
+import type { EnglishBlock, Post, TextBlock } from '../post';
+import { editDistance, eolOf, hanRatio } from '../text';
+import { translationPlan } from '../coverage';
+
+const lineEndAt = (post: Post, offset: number) => post.lines.lineEnd(post.lines.lineAt(offset));
+
+export function missingTranslation(post: Post, ctx: LintContext): Finding[] {
+  const plan = translationPlan(post, ctx.config.translationMode);
+  const out: Finding[] = [];
+  for (const u of plan.missing) {
+    const first = post.lines.lineEnd(u.line);
+    if (plan.mode === 'section') {
+      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, 'C')],
+        message: 'This section has Chinese paragraphs but no "Original English Source" block. Add the English of the section after its last paragraph.' });
+    } else {
+      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u)],
+        message: 'This Chinese paragraph has no English block after it. Add the original English in a <details> block below it.' });
+    }
+  }
+  return out;
+}
+
+/** The style new blocks get in this post: the one most of its blocks use, A by default. */
+export function dominantStyle(post: Post): BlockStyleName {
+  let a = 0, b = 0;
+  for (const e of post.english) { if (e.style === 'A') a++; else if (e.style === 'B') b++; }
+  return b > a ? 'B' : 'A';
+}
+
+function insertBlockFix(post: Post, ctx: LintContext, u: TextBlock | { end: number }, style?: 'C'): Fix {
+  const eol = eolOf(post.text);
+  const st = style ?? dominantStyle(post);
+  const label = st === 'C' ? 'Original English Source' : st === 'B' ? 'Original English' : ctx.config.defaultLabel;
+  // Insert after the unit (or, for a section, after its last text unit).
+  const at = u.end;
+  const block = englishBlockText('', st === 'C' ? 'B' : st, label, eol);
+  const next = post.text.slice(at).match(/^(\r?\n)?(\r?\n)?/)!;
+  const blankAfter = next[1] && next[2] ? '' : eol; // keep a blank line between the block and what follows
+  const newText = eol + eol + block.text + (at >= post.text.length ? eol : blankAfter);
+  return { title: 'Add an English block below', preferred: false, edits: [{ start: at, end: at, newText }], cursor: at + eol.length * 2 + block.cursor };
+}
+
+export function emptyTranslation(post: Post): Finding[] {
+  const out: Finding[] = [];
+  for (const e of post.english) {
+    if (e.text.replace(/<br\s*\/?>/gi, '').trim() !== '') continue;
+    if (!e.pClosed && e.style === 'A') continue; // reported as malformed instead
+    out.push({ code: 'empty-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
+      message: 'This English block is empty. Paste the original English into it.' });
+  }
+  return out;
+}
+
+export function malformedBlock(post: Post): Finding[] {
+  const out: Finding[] = [];
+  const eol = eolOf(post.text);
+  for (const e of post.english) {
+    const report = (message: string, end: number, fixes: Fix[]) =>
+      out.push({ code: 'malformed-block', start: e.start, end: Math.max(end, lineEndAt(post, e.start)), message, fixes });
+    if (e.openJunk) {
+      report('A stray `<` before `<details>`: the site shows it as text and the block does not fold.', e.openJunk.end + 1,
+        [{ title: 'Remove the stray `<`', preferred: true, edits: [{ start: e.openJunk.start, end: e.openJunk.end, newText: '' }] }]);
+    }
+    if (e.summaryClose === 'p') {
+      const closeStart = e.labelEnd;
+      const closeEnd = post.text.indexOf('>', closeStart) + 1;
+      report('The summary is closed by `</p>` instead of `</summary>`: browsers then put the English inside the summary line.', closeEnd,
+        [{ title: 'Close the summary with </summary>', preferred: true, edits: [{ start: closeStart, end: closeEnd, newText: '</summary>' }] }]);
+    } else if (e.summaryClose === 'none') {
+      report('The summary is never closed: add `</summary>` after the label.', e.labelEnd,
+        [{ title: 'Add </summary>', preferred: true, edits: [{ start: e.labelEnd, end: e.labelEnd, newText: '</summary>' }] }]);
+    } else if (e.summaryClose === 'missing') {
+      const at = post.lines.lineEnd(e.line);
+      report('This English block has no `<summary>` line, so the site shows a bare "Details" label.', at,
+        [{ title: 'Add the summary line', preferred: true, edits: [{ start: at, end: at, newText: eol + '<summary>' + (e.style === 'A' ? 'View/Hide Original English' : 'Original English') + '</summary>' }] }]);
+    }
+    if (e.pOpen && e.pOpen.className !== 'english-text') {
+      report(`The English paragraph has ${e.pOpen.className ? `class "${e.pOpen.className}"` : 'no class'}; the site styles only \`class="english-text"\`.`, e.pOpen.end,
+        [{ title: 'Use class="english-text"', preferred: true, edits: [{ start: e.pOpen.start, end: e.pOpen.end, newText: '<p class="english-text">' }] }]);
+    }
+    if (e.style === 'A' && !e.pClosed) {
+      report('The English paragraph is never closed: add `</p>` at the end of the English text.', e.textEnd,
+        [{ title: 'Add </p>', preferred: true, edits: [{ start: e.textEnd, end: e.textEnd, newText: '</p>' }] }]);
+    }
+    for (const s of e.stray) {
+      const ls = post.lines.lineStarts[post.lines.lineAt(s.start)];
+      const le = post.lines.lineEnd(post.lines.lineAt(s.start));
+      const wholeLine = post.text.slice(ls, le).trim() === post.text.slice(s.start, s.end).trim();
+      const del = wholeLine ? { start: ls, end: Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1)), newText: '' } : { start: s.start, end: s.end, newText: '' };
+      report(`A stray \`${s.tag}\` inside the English block.`, s.end, [{ title: `Remove the stray ${s.tag}`, preferred: true, edits: [del] }]);
+    }
+    if (e.closeTypo) {
+      const tag = post.text.slice(e.closeStart!, e.closeEnd!);
+      report(`\`${tag}\` is a misspelled \`</details>\`: the block is never closed.`, e.closeEnd!,
+        [{ title: 'Spell it </details>', preferred: true, edits: [{ start: e.closeStart!, end: e.closeEnd!, newText: '</details>' }] }]);
+    }
+    if (!e.closed) {
+      const at = e.end;
+      report('This <details> block is never closed: everything after it folds into it. Add `</details>` after the English.', at,
+        [{ title: 'Add </details>', preferred: true, edits: [{ start: at, end: at, newText: eol + '</details>' }] }]);
+    }
+  }
+  for (const b of post.blocks) {
+    if (b.kind === 'html' && b.stray === 'details-close') {
+      const le = post.lines.lineEnd(b.line);
+      const only = post.text.slice(post.lines.lineStarts[b.line], le).trim().toLowerCase() === '</details>';
+      out.push({ code: 'malformed-block', start: b.start, end: le, message: 'A `</details>` with no `<details>` before it.',
+        fixes: only ? [{ title: 'Remove the stray </details>', preferred: true, edits: [{ start: b.start, end: Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1)), newText: '' }] }] : [] });
+    }
+  }
+  return out;
+}
+
+/** The accepted label a near-miss label was meant to be, if any. */
+export function nearestLabel(label: string, accepted: readonly string[]): string | undefined {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const l = norm(label);
+  if (accepted.some(a => norm(a) === l)) return undefined;
+  let best: string | undefined, bestD = Infinity;
+  for (const a of accepted) {
+    const d = editDistance(l.toLowerCase(), norm(a).toLowerCase(), 10);
+    if (d < bestD) { bestD = d; best = a; }
+  }
+  // "Original Original English": a doubled word is a near miss whatever its length.
+  const dedup = l.replace(/\b(\w+)(\s+\1\b)+/gi, '$1');
+  if (dedup !== l) {
+    const hit = accepted.find(a => norm(a).toLowerCase() === dedup.toLowerCase());
+    if (hit) return hit;
+  }
+  return best !== undefined && (bestD <= 3 || (l.toLowerCase() === norm(best).toLowerCase())) ? best : undefined;
+}
+
+export function summaryLabel(post: Post, ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  for (const e of post.english) {
+    if (e.summaryClose === 'missing' || !e.label) continue;
+    const want = nearestLabel(e.label, ctx.config.acceptedLabels);
+    if (!want) continue;
+    out.push({ code: 'summary-label', start: e.start, end: e.labelEnd, message: `The summary label "${e.label}" looks like a typo of "${want}".`,
+      fixes: [{ title: `Change the label to "${want}"`, preferred: true, edits: [{ start: e.labelStart, end: e.labelEnd, newText: want }] }] });
+  }
+  return out;
+}
+
+export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  const chineseLabel = ctx.config.acceptedLabels.find(l => /chinese|中文/i.test(l));
+  for (const e of post.english) {
+    if (/chinese|中文/i.test(e.label)) continue;
+    if (hanRatio(e.text) <= 0.5) continue;
+    const fixes: Fix[] = chineseLabel && e.summaryClose !== 'missing'
+      ? [{ title: `Label it "${chineseLabel}" (the original was Chinese)`, edits: [{ start: e.labelStart, end: e.labelEnd, newText: chineseLabel }] }]
+      : [];
+    out.push({ code: 'chinese-in-english', start: e.start, end: lineEndAt(post, e.start), fixes,
+      message: 'This English block is mostly Chinese. Put the English original here, or, if the original was Chinese, label the block as such.' });
+  }
+  return out;
+}
+
+export function orphanTranslation(post: Post): Finding[] {
+  const out: Finding[] = [];
+  for (const e of post.english) {
+    if (e.sectionLevel || e.pairedWith !== undefined) continue;
+    const idx = post.blocks.indexOf(e);
+    let p = idx - 1;
+    while (p >= 0 && post.blocks[p].kind === 'comment') p--;
+    const prev = p >= 0 ? post.blocks[p] : undefined;
+    const after = !prev ? 'the start of the post' : prev.kind === 'heading' ? 'a heading' : prev.kind === 'english' ? 'another English block' : 'something that is not a paragraph';
+    out.push({ code: 'orphan-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
+      message: `This English block follows ${after}, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.` });
+  }
+  return out;
+}
+
+export function blockSpacing(post: Post): Finding[] {
+  const out: Finding[] = [];
+  const eol = eolOf(post.text);
+  for (const e of post.english) {
+    if (!e.closed) continue;
+    if (e.trailing) {
+      out.push({ code: 'block-spacing', start: e.trailing.start, end: e.trailing.end,
+        message: 'Text right after `</details>` on the same line is swallowed into the HTML block: Markdown in it is not rendered. Put it on its own line after a blank line.',
+        fixes: [{ title: 'Move it below a blank line', preferred: true, edits: [{ start: e.closeEnd!, end: e.trailing.start, newText: eol + eol }] }] });
+      continue;
+    }
+    const next = e.endLine + 1;
+    if (next >= post.lines.lineCount) continue;
+    const s = post.lines.lineText(next);
+    if (s.trim() === '' || /^\s*</.test(s)) continue; // HTML after HTML is harmless
+    const at = post.lines.lineStarts[next];
+    out.push({ code: 'block-spacing', start: at, end: post.lines.lineEnd(next),
+      message: 'No blank line after `</details>`: Markdown swallows this paragraph into the HTML block, so it renders as raw text. Add a blank line.',
+      fixes: [{ title: 'Insert a blank line', preferred: true, edits: [{ start: at, end: at, newText: eol }] }] });
+  }
+  return out;
+}
+
+export type { EnglishBlock };
