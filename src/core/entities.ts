@@ -12,6 +12,20 @@ export function normalizeEntity(s: string): string {
 
 export interface ValueUse { value: string; count: number; files: string[] }
 
+/** One entity as completion and hover show it: its spellings grouped under the canonical name. */
+export interface EntityUse {
+  name: string;
+  /** Posts using it in any spelling. */
+  count: number;
+  /** Up to three example posts. */
+  files: string[];
+  /** Configured aliases. */
+  aliases: string[];
+  /** Other spellings posts use for it (not configured). */
+  variants: string[];
+  configured: boolean;
+}
+
 /** What one file contributes to the index. */
 export interface FileEntry { title?: string; values: Record<string, string[]> }
 
@@ -51,6 +65,7 @@ export class EntityIndex {
   private readonly byKey = new Map<string, Map<string, Agg>>();
   private version = 0;
   private canonicalCache = new Map<string, Map<string, string>>();
+  private entityCache = new Map<string, { list: EntityUse[]; byName: Map<string, EntityUse> }>();
 
   constructor(private config: Pick<Config, 'entities' | 'schema'>) {}
 
@@ -112,20 +127,80 @@ export class EntityIndex {
     return true;
   }
 
-  private bump(): void { this.version++; this.canonicalCache.clear(); }
+  private bump(): void { this.version++; this.canonicalCache.clear(); this.entityCache.clear(); }
 
   /** Values of a key, most used first; configured names are included even when no post uses them yet. */
   values(key: string): ValueUse[] {
     const out = new Map<string, ValueUse>();
-    for (const [v, a] of this.byKey.get(key) ?? []) out.set(v, { value: v, count: a.count, files: [...a.files].slice(0, 3) });
+    for (const [v, a] of this.byKey.get(key) ?? []) out.set(v, { value: v, count: a.count, files: firstN(a.files, 3) });
     for (const name of Object.keys(this.config.entities[key] ?? {})) if (!out.has(name)) out.set(name, { value: name, count: 0, files: [] });
     return [...out.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
 
   use(key: string, value: string): ValueUse | undefined {
     const a = this.byKey.get(key)?.get(value);
-    return a ? { value, count: a.count, files: [...a.files].slice(0, 3) } : undefined;
+    return a ? { value, count: a.count, files: firstN(a.files, 3) } : undefined;
   }
+
+  /** Every file using exactly this value (values() and use() only keep three examples). */
+  filesOf(key: string, value: string): string[] { return [...this.byKey.get(key)?.get(value)?.files ?? []]; }
+
+  /** Keys that have at least one value in some post. */
+  usedKeys(): string[] { return [...this.byKey.keys()]; }
+
+  /**
+   * The entities of a key, each spelling grouped under its canonical name (configured names included),
+   * most used first. Cached until the index or config changes, so completion on a large blog stays cheap.
+   */
+  entities(key: string): EntityUse[] {
+    return this.entityTable(key).list;
+  }
+
+  private entityTable(key: string): { list: EntityUse[]; byName: Map<string, EntityUse> } {
+    const hit = this.entityCache.get(key);
+    if (hit) return hit;
+    const groups = new Map<string, { spellings: [string, Agg][] }>();
+    for (const [v, a] of this.byKey.get(key) ?? []) {
+      const name = this.canonical(key, v) ?? v;
+      let g = groups.get(name);
+      if (!g) { g = { spellings: [] }; groups.set(name, g); }
+      g.spellings.push([v, a]);
+    }
+    const configured = this.config.entities[key] ?? {};
+    for (const name of Object.keys(configured)) if (!groups.has(name)) groups.set(name, { spellings: [] });
+    const out: EntityUse[] = [];
+    for (const [name, g] of groups) {
+      let count: number;
+      let files: string[];
+      if (g.spellings.length === 1) {
+        count = g.spellings[0][1].count;
+        files = firstN(g.spellings[0][1].files, 3);
+      } else {
+        const all = new Set<string>();
+        // The canonical spelling's posts make the better examples.
+        g.spellings.sort((a, b) => (a[0] === name ? -1 : b[0] === name ? 1 : b[1].count - a[1].count));
+        for (const [, a] of g.spellings) for (const f of a.files) all.add(f);
+        count = all.size;
+        files = firstN(all, 3);
+      }
+      const aliases = configured[name] ?? [];
+      const variants = g.spellings.map(s => s[0]).filter(v => v !== name && !aliases.includes(v));
+      out.push({ name, count, files, aliases, variants, configured: name in configured });
+    }
+    out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const table = { list: out, byName: new Map(out.map(e => [e.name, e])) };
+    this.entityCache.set(key, table);
+    return table;
+  }
+
+  /** The entity a value belongs to (by name, alias or variant spelling). */
+  entity(key: string, value: string): EntityUse | undefined {
+    const name = this.canonical(key, value) ?? value;
+    return this.entityTable(key).byName.get(name);
+  }
+
+  /** Title of an indexed post, if its front matter has one. */
+  title(file: string): string | undefined { return this.files.get(file)?.title; }
 
   /** Configured aliases of a canonical name. */
   aliases(key: string, name: string): string[] { return this.config.entities[key]?.[name] ?? []; }
@@ -179,6 +254,12 @@ export class EntityIndex {
     }
     return idx;
   }
+}
+
+function firstN<T>(items: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  for (const x of items) { if (out.length >= n) break; out.push(x); }
+  return out;
 }
 
 /** Tie-break for equally used spellings: a brand's mixed case (CoreWeave, Nvidia) over all-caps or all-lower. */

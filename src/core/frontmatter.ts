@@ -41,7 +41,7 @@ const FENCE = /^-{3,}[ \t]*\r?$/;
 const CLOSE = /^(-{3,}|\.\.\.)[ \t]*\r?$/;
 
 /** Finds and parses the front matter at the top of a post; undefined when the post has none. */
-export function parseFrontMatter(text: string): FrontMatter | undefined {
+export function parseFrontMatter(text: string, options: { forceYaml?: boolean } = {}): FrontMatter | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstEol = text.indexOf('\n', start);
   const firstLine = text.slice(start, firstEol === -1 ? text.length : firstEol);
@@ -81,7 +81,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
       fix: { title: 'Use `---` as the fence', start: contentEnd, end: contentEnd + closeText.length, newText: '---' } });
   }
   const fm: FrontMatter = { start, end, contentStart, contentEnd, closed, entries: [], errors, listIndent: null, fastPath: true };
-  const fast = scanFlat(text, contentStart, contentEnd);
+  const fast = options.forceYaml ? undefined : scanFlat(text, contentStart, contentEnd);
   if (fast) {
     fm.entries = fast.entries;
     fm.listIndent = fast.listIndent;

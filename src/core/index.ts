@@ -10,3 +10,6 @@ export * from './coverage';
 export * from './edits';
 export * from './lint';
 export * from './fixall';
+export * from './navigation';
+export * from './summary';
+export * from './hunks';

@@ -56,8 +56,9 @@ export interface EnglishBlock extends BlockBase {
   closeTypo?: boolean;
   /** Non-blank text on the `</details>` line after the tag. */
   trailing?: { start: number; end: number };
-  /** Index of the text block it translates (styles A/B), or the text blocks of its section (C). */
+  /** Index of the text block it translates (styles A/B). */
   pairedWith?: number;
+  /** All text blocks it translates: its section (C), or its paragraph and the ones before it that it also covers. */
   section?: number[];
   /** Other tags found inside the block where they do not belong. */
   stray: { start: number; end: number; tag: string }[];
@@ -65,7 +66,7 @@ export interface EnglishBlock extends BlockBase {
   openJunk?: { start: number; end: number };
   /** The English starts on the line right after the summary (no blank line), as in style C. */
   rawAfterSummary: boolean;
-  /** It translates a run of paragraphs (style C, or a raw block closing a run), not one paragraph. */
+  /** It is a style-C block: it translates its whole section, not one paragraph. */
   sectionLevel: boolean;
 }
 
@@ -273,7 +274,9 @@ class BodyParser {
             base += pc.index + pc[0].length; local = local.slice(pc.index + pc[0].length); lastContentLine = k; continue;
           }
           if (dc) {
-            textEnd = base + dc.index; closeStart = base + dc.index; closeEnd = closeStart + dc[0].length; lastContentLine = k;
+            const before = local.slice(0, dc.index);
+            if (before.trim() !== '' || textEnd < 0) textEnd = base + before.replace(/\s+$/, '').length;
+            closeStart = base + dc.index; closeEnd = closeStart + dc[0].length; lastContentLine = k;
             break outer;
           }
           lastContentLine = k; textEnd = base + local.replace(/\s+$/, '').length; local = ''; continue;
@@ -355,23 +358,12 @@ function closeLike(tag: string): boolean {
 function pair(blocks: Block[]): void {
   let sectionStart = 0;
   let runStart = 0; // first block after the last heading or English block
+  void runStart;
   for (let b = 0; b < blocks.length; b++) {
     const blk = blocks[b];
     if (blk.kind === 'heading') { sectionStart = b + 1; runStart = b + 1; continue; }
     if (blk.kind !== 'english') continue;
-    const run = blocks.slice(runStart, b).filter(t => t.kind === 'text').length;
     runStart = b + 1;
-    if (blk.style === 'B' && blk.rawAfterSummary && run >= 2) {
-      // A raw "Original English" block after several paragraphs translates the run, as style C does.
-      blk.sectionLevel = true;
-      const section: number[] = [];
-      for (let k = b - 1; k >= sectionStart && blocks[k].kind !== 'english'; k--) {
-        const t = blocks[k];
-        if (t.kind === 'text') { section.unshift(k); t.sectionTranslation = b; }
-      }
-      blk.section = section;
-      continue;
-    }
     if (blk.style === 'C') {
       const section: number[] = [];
       for (let k = sectionStart; k < b; k++) {
@@ -388,6 +380,47 @@ function pair(blocks: Block[]): void {
     if (prev && prev.kind === 'text' && prev.translation === undefined) {
       prev.translation = b;
       blk.pairedWith = p;
+    }
+  }
+  extendByLength(blocks);
+}
+
+/**
+ * Authors sometimes give two or three paragraphs one English block after the last of them. Such a block
+ * is far longer than its paragraph's translation would be; when counting the untranslated paragraphs
+ * just before it brings the English/Chinese length ratio closer to the post's usual ratio, they count as
+ * translated by it. A block of normal length never covers more than its own paragraph.
+ */
+function extendByLength(blocks: Block[]): void {
+  const ratios: number[] = [];
+  for (const blk of blocks) {
+    if (blk.kind !== 'english' || blk.pairedWith === undefined) continue;
+    const z = (blocks[blk.pairedWith] as TextBlock).text.length;
+    if (z > 20 && blk.text.length > 20) ratios.push(blk.text.length / z);
+  }
+  if (ratios.length < 3) return;
+  ratios.sort((a, b) => a - b);
+  const r = ratios[ratios.length >> 1];
+  const misfit = (en: number, zh: number) => Math.abs(Math.log(en / zh / r));
+  for (let b = 0; b < blocks.length; b++) {
+    const blk = blocks[b];
+    if (blk.kind !== 'english' || blk.pairedWith === undefined || blk.text.length < 20) continue;
+    let covered = (blocks[blk.pairedWith] as TextBlock).text.length;
+    let k = blk.pairedWith - 1;
+    const extra: number[] = [];
+    while (k >= 0) {
+      const t = blocks[k];
+      if (t.kind === 'comment') { k--; continue; }
+      if (t.kind !== 'text' || !t.hasChinese || t.translation !== undefined || t.sectionTranslation !== undefined) break;
+      const now = misfit(blk.text.length, covered);
+      if (now < Math.log(1.6) || misfit(blk.text.length, covered + t.text.length) >= now) break;
+      covered += t.text.length;
+      extra.unshift(k);
+      k--;
+    }
+    if (extra.length) {
+      for (const i of extra) (blocks[i] as TextBlock).translation = b;
+      blk.section = extra.concat(blk.pairedWith);
     }
   }
 }
