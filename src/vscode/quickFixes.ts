@@ -1,0 +1,107 @@
+// Quick fixes for the core diagnostics, "fix all" as source.fixAll.bilingualPosts, and the Fix All command.
+import * as vscode from 'vscode';
+import { CODES, fixAll, lineHunks, type Diagnostic, type Fix } from '../core';
+import { toWorkspaceEdit } from './convert';
+import { linterOf, SOURCE, type Linter } from './diagnostics';
+import type { Services } from './services';
+
+/** For `editor.codeActionsOnSave`: { "source.fixAll.bilingualPosts": "explicit" }. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bilingualPosts');
+/** Internal: puts the cursor where a fix says it belongs, once its edit is applied. */
+export const SET_CURSOR_COMMAND = 'bilingual.setCursor';
+export const FIX_ALL_COMMAND = 'bilingual.fixAll';
+
+class QuickFixProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly services: Services, private readonly linter: Linter) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const only = context.only;
+    if (only && only.contains(FIX_ALL_KIND)) {
+      const action = this.fixAllAction(doc, FIX_ALL_KIND);
+      return action ? [action] : [];
+    }
+    if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const ours = context.diagnostics.filter(d => d.source === SOURCE && typeof d.code === 'string' && (CODES as readonly string[]).includes(d.code));
+    if (!ours.length) return [];
+    // Offsets must come from this very version of the text; large files with a stale lint offer nothing until it refreshes.
+    const result = this.linter.lintNow(doc);
+    if (!result) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const vd of ours) {
+      const core = matchDiagnostic(vd, result.diagnostics);
+      if (!core) continue;
+      for (const fix of core.fixes) actions.push(this.fixAction(doc, vd, fix));
+    }
+    // With several fixable problems in the post, offer to fix them all in one go (as ESLint does).
+    const fixable = result.diagnostics.filter(d => d.fixes.some(f => f.preferred)).length;
+    if (actions.length && fixable > 1) {
+      const all = this.fixAllAction(doc, vscode.CodeActionKind.QuickFix, `Fix all ${fixable} auto-fixable problems in this post`);
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+
+  private fixAction(doc: vscode.TextDocument, vd: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [vd];
+    action.isPreferred = fix.preferred === true;
+    action.edit = toWorkspaceEdit(doc, fix.edits);
+    if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: 'Place the cursor', arguments: [doc.uri.toString(), fix.cursor] };
+    return action;
+  }
+
+  private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind, title = 'Fix all auto-fixable Bilingual Posts problems'): vscode.CodeAction | undefined {
+    const all = fixAllEdit(this.services, this.linter, doc);
+    if (!all) return undefined;
+    const action = new vscode.CodeAction(title, kind);
+    action.edit = all.edit;
+    return action;
+  }
+}
+
+/** The core diagnostic behind an editor diagnostic: same code and range, else same code on the same first line. */
+export function matchDiagnostic(vd: vscode.Diagnostic, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  const same = diagnostics.filter(d => d.code === vd.code);
+  const r = vd.range;
+  return same.find(d => d.range.start.line === r.start.line && d.range.start.character === r.start.character
+      && d.range.end.line === r.end.line && d.range.end.character === r.end.character)
+    ?? same.find(d => d.range.start.line === r.start.line);
+}
+
+/** Every preferred fix of the post as one WorkspaceEdit (one undo step); undefined when nothing is fixable. */
+export function fixAllEdit(services: Services, linter: Linter, doc: vscode.TextDocument): { edit: vscode.WorkspaceEdit; applied: number } | undefined {
+  const result = linter.lintNow(doc, true);
+  if (!result || !result.diagnostics.some(d => d.fixes.some(f => f.preferred))) return undefined;
+  const text = doc.getText();
+  const fixed = fixAll(text, { config: result.config, entities: services.index.index, file: doc.uri.toString() });
+  // Line-sized edits rather than one replacement of the changed middle: the cursor and folds stay where they were.
+  return fixed.edits.length ? { edit: toWorkspaceEdit(doc, lineHunks(text, fixed.text)), applied: fixed.applied } : undefined;
+}
+
+export function registerQuickFixes(services: Services): vscode.Disposable {
+  const linter = linterOf(services);
+  const selector: vscode.DocumentSelector = { language: 'markdown' };
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(services, linter), QuickFixProvider.metadata),
+    vscode.commands.registerCommand(SET_CURSOR_COMMAND, (uri: string, offset: number) => {
+      const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+      if (!editor || typeof offset !== 'number') return;
+      const pos = editor.document.positionAt(offset);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+    vscode.commands.registerCommand(FIX_ALL_COMMAND, async (): Promise<number> => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return 0;
+      const all = fixAllEdit(services, linter, editor.document);
+      if (!all) { vscode.window.setStatusBarMessage('Bilingual Posts: nothing to fix automatically in this post.', 4000); return 0; }
+      const ok = await vscode.workspace.applyEdit(all.edit);
+      if (ok) vscode.window.setStatusBarMessage(`Bilingual Posts: fixed ${all.applied} problem${all.applied === 1 ? '' : 's'}.`, 4000);
+      return ok ? all.applied : 0;
+    }),
+  );
+}
