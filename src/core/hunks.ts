@@ -11,7 +11,7 @@ export function lineHunks(a: string, b: string, maxEditLength = 4000): TextEdit[
   if (a === b) return [];
   const mid = minimalEdit(a, b);
   // Diff whole lines around the changed middle: cheaper than the whole text, and hunks stay line-aligned.
-  const s = a.lastIndexOf('\n', mid.start - 1) + 1;
+  const s = mid.start === 0 ? 0 : a.lastIndexOf('\n', mid.start - 1) + 1;
   const nl = a.indexOf('\n', mid.end);
   const ea = nl === -1 ? a.length : nl + 1;
   // a and b share everything before s and after ea (ea is at or past the changed middle's end).

@@ -13,11 +13,11 @@ export function nextGap(gaps: readonly Gap[], offset: number, wrap = true): GapH
 }
 
 /**
- * The last gap that ends before `offset`: a cursor inside a gap (or right after it, at its line end) skips it,
+ * The last gap that ends at or before `offset`: a cursor inside a gap skips it (at its end it goes to its start),
  * mirroring nextGap, so previous-then-next returns to where one started.
  */
 export function previousGap(gaps: readonly Gap[], offset: number, wrap = true): GapHit | undefined {
-  for (let i = gaps.length - 1; i >= 0; i--) if (gaps[i].end < offset && gaps[i].start < offset) return { gap: gaps[i], index: i, wrapped: false };
+  for (let i = gaps.length - 1; i >= 0; i--) if (gaps[i].end <= offset && gaps[i].start < offset) return { gap: gaps[i], index: i, wrapped: false };
   // A gap that holds the cursor is skipped; from the first gap, wrap to the last one.
   return wrap && gaps.length ? { gap: gaps[gaps.length - 1], index: gaps.length - 1, wrapped: true } : undefined;
 }
