@@ -36,7 +36,8 @@ async function run(opts) {
     result.inHost = { exitCode, summary: parseInHostSummary(readIfExists(run.testLog)) };
     log(`VS Code exited with ${exitCode} after ${elapsed()}`);
   } catch (e) {
-    result.error = `VS Code desktop host failed: ${e && e.message ? e.message : e}`;
+    result.error = `VS Code desktop host failed: ${e && e.message ? e.message : e}` +
+      (process.env.VSCODE_EXECUTABLE ? '' : ' (test-electron downloads VS Code unless VSCODE_EXECUTABLE points to one; offline, use BILINGUAL_HOST=server)');
   } finally {
     clearTimeout(timer);
     follower.stop();

