@@ -9,7 +9,9 @@ rmSync('dist', { recursive: true, force: true });
 
 const common = { bundle: true, minify, sourcemap: false, logLevel: 'warning', legalComments: 'none', target: 'es2022' };
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], metafile: true },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], metafile: true,
+    // ESM entry points first: jsonc-parser's UMD main has requires esbuild cannot follow.
+    mainFields: ['module', 'main'] },
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'],
     define: { 'process.env.NODE_ENV': '"production"' }, mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },

@@ -6,6 +6,10 @@ import { registerQuickFixes } from './vscode/quickFixes';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerNavigation } from './vscode/navigation';
 import { registerReport } from './vscode/report';
+import { registerCompletion } from './vscode/completion';
+import { registerHover } from './vscode/hover';
+import { registerEntityCommands } from './vscode/entityCommands';
+import { registerNewPost } from './vscode/newPost';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
@@ -17,6 +21,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerStatusBar(services),
     registerNavigation(services),
     registerReport(services),
+    registerCompletion(services),
+    registerHover(services),
+    registerEntityCommands(services),
+    registerNewPost(services),
   );
   // The index builds in the background: activation never waits for it.
   void services.index.ready();

@@ -442,7 +442,8 @@ export function completeFrontMatter(text: string, offset: number, index: EntityI
 
 export interface FmHover { start: number; end: number; markdown: string }
 
-function locate(fm: FrontMatter, offset: number): { entry: FmEntry; value?: string; start: number; end: number } | undefined {
+/** The key or value under the cursor: `value` is unset on a key; for speaker/guest it is the one name under the cursor. */
+export function frontMatterValueAt(fm: FrontMatter, offset: number): { entry: FmEntry; value?: string; start: number; end: number } | undefined {
   for (const e of fm.entries) {
     if (offset < e.start || offset > e.end) continue;
     if (offset >= e.keyStart && offset <= e.keyEnd) return { entry: e, start: e.keyStart, end: e.keyEnd };
@@ -478,7 +479,7 @@ function locate(fm: FrontMatter, offset: number): { entry: FmEntry; value?: stri
 export function frontMatterHover(text: string, offset: number, index: EntityIndex, config: Pick<Config, 'schema' | 'entities'>,
   options: Pick<CompletionOptions, 'fileLabel'> = {}, fm: FrontMatter | undefined = parseFrontMatter(text)): FmHover | undefined {
   if (!fm || offset < fm.contentStart || offset > fm.contentEnd) return undefined;
-  const at = locate(fm, offset);
+  const at = frontMatterValueAt(fm, offset);
   if (!at) return undefined;
   const key = at.entry.key;
   const spec = specOf(config.schema, key);

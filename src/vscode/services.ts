@@ -14,7 +14,7 @@ export interface Services {
 export function createServices(context: vscode.ExtensionContext): Services & vscode.Disposable {
   const config = new BlogConfig();
   const posts = new PostCache();
-  const index = new WorkspaceIndex(config);
+  const index = new WorkspaceIndex(config, context.storageUri);
   return { context, config, posts, index, dispose: () => { index.dispose(); posts.dispose(); config.dispose(); } };
 }
 
