@@ -10,13 +10,15 @@ const lineEndAt = (post: Post, offset: number) => post.lines.lineEnd(post.lines.
 export function missingTranslation(post: Post, ctx: LintContext): Finding[] {
   const plan = translationPlan(post, ctx.config.translationMode);
   const out: Finding[] = [];
+  // Once per post, not per gap: counting the post's blocks for each of thousands of gaps made big posts quadratic.
+  const style = plan.mode === 'section' ? 'C' : plan.missing.length ? dominantStyle(post) : 'A';
   for (const u of plan.missing) {
     const first = post.lines.lineEnd(u.line);
     if (plan.mode === 'section') {
-      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, 'C')],
+      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, style)],
         message: 'This section has Chinese paragraphs but no "Original English Source" block. Add the English of the section after its last paragraph.' });
     } else {
-      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u)],
+      out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, style)],
         message: 'This Chinese paragraph has no English block after it. Add the original English in a <details> block below it.' });
     }
   }
@@ -30,14 +32,13 @@ export function dominantStyle(post: Post): BlockStyleName {
   return b > a ? 'B' : 'A';
 }
 
-function insertBlockFix(post: Post, ctx: LintContext, u: TextBlock | { end: number }, style?: 'C'): Fix {
+function insertBlockFix(post: Post, ctx: LintContext, u: TextBlock | { end: number }, st: BlockStyleName | 'C'): Fix {
   const eol = eolOf(post.text);
-  const st = style ?? dominantStyle(post);
   const label = st === 'C' ? 'Original English Source' : st === 'B' ? 'Original English' : ctx.config.defaultLabel;
   // Insert after the unit (or, for a section, after its last text unit).
   const at = u.end;
   const block = englishBlockText('', st === 'C' ? 'B' : st, label, eol);
-  const next = post.text.slice(at).match(/^(\r?\n)?(\r?\n)?/)!;
+  const next = post.text.slice(at, at + 4).match(/^(\r?\n)?(\r?\n)?/)!;
   const blankAfter = next[1] && next[2] ? '' : eol; // keep a blank line between the block and what follows
   const newText = eol + eol + block.text + (at >= post.text.length ? eol : blankAfter);
   return { title: 'Add an English block below', preferred: false, edits: [{ start: at, end: at, newText }], cursor: at + eol.length * 2 + block.cursor };
@@ -135,9 +136,12 @@ export function nearestLabel(label: string, accepted: readonly string[]): string
 
 export function summaryLabel(post: Post, ctx: LintContext): Finding[] {
   const out: Finding[] = [];
+  // A post repeats a handful of labels thousands of times: judge each distinct label once.
+  const seen = new Map<string, string | undefined>();
   for (const e of post.english) {
     if (e.summaryClose === 'missing' || !e.label) continue;
-    const want = nearestLabel(e.label, ctx.config.acceptedLabels);
+    let want = seen.get(e.label);
+    if (want === undefined && !seen.has(e.label)) { want = nearestLabel(e.label, ctx.config.acceptedLabels); seen.set(e.label, want); }
     if (!want) continue;
     out.push({ code: 'summary-label', start: e.start, end: e.labelEnd, message: `The summary label "${e.label}" looks like a typo of "${want}".`,
       fixes: [{ title: `Change the label to "${want}"`, preferred: true, edits: [{ start: e.labelStart, end: e.labelEnd, newText: want }] }] });
