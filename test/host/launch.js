@@ -21,7 +21,7 @@ function usage(msg) {
 
 function parseArgs(argv) {
   const opts = {
-    timeoutSec: Number(process.env.BILINGUAL_TEST_TIMEOUT) || 600,
+    timeoutSec: Number(process.env.BILINGUAL_TEST_TIMEOUT) || 900,
     keep: process.env.BILINGUAL_TEST_KEEP === '1',
     verbose: false,
     grep: process.env.BILINGUAL_TEST_GREP || '',
