@@ -16,3 +16,7 @@ export * from './hunks';
 export * from './completion';
 export * from './mentions';
 export * from './newPost';
+export * from './authoring';
+export * from './wrap';
+export * from './convertPost';
+export * from './outline';
