@@ -1,6 +1,7 @@
 // Extension entry point: composes the feature adapters; each register*() returns a Disposable.
 import * as vscode from 'vscode';
 import { createServices } from './vscode/services';
+import { registerPreview } from './vscode/preview';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerQuickFixes } from './vscode/quickFixes';
 import { registerStatusBar } from './vscode/statusBar';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     services,
     vscode.commands.registerCommand('bilingual.ping', () => 'pong'),
+    registerPreview(services),
     registerDiagnostics(services),
     registerQuickFixes(services),
     registerStatusBar(services),

@@ -3,10 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CODES, defaultConfig, EntityIndex, fileEntryOf, lintPost, parseConfig, parsePost, translationPlan, type Config, type Diagnostic } from '../core';
 import { collectPosts, findConfig, readPost } from './files';
+import { RENDER_USAGE, renderCommand } from './render';
 
 const USAGE = `Usage:
   bilingual-posts lint [--format text|json] [--config FILE] PATH...
       Lint posts (files, or folders searched for *.md). Exit 0: no errors; 1: errors; 2: usage or I/O errors.
+${RENDER_USAGE}
   bilingual-posts --help | --version
 
 Diagnostic codes: ${CODES.join(', ')}.
@@ -19,6 +21,7 @@ export function main(argv: string[], io: Io = { out: s => process.stdout.write(s
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(USAGE + '\n'); return cmd ? 0 : 2; }
   if (cmd === '--version' || cmd === '-v') { io.out(VERSION + '\n'); return 0; }
   if (cmd === 'lint') return lint(rest, io);
+  if (cmd === 'render') return renderCommand(rest, io);
   io.err(`bilingual-posts: unknown command "${cmd}"\n\n${USAGE}\n`);
   return 2;
 }
