@@ -2,7 +2,7 @@
 import type { Fix, Finding, LintContext } from '../diagnostics';
 import { englishBlockText, type BlockStyleName } from '../edits';
 import type { EnglishBlock, Post, TextBlock } from '../post';
-import { editDistance, eolOf, hanRatio } from '../text';
+import { editDistance, eolOf, hanRatio, hasHan } from '../text';
 import { translationPlan } from '../coverage';
 
 const lineEndAt = (post: Post, offset: number) => post.lines.lineEnd(post.lines.lineAt(offset));
@@ -154,7 +154,8 @@ export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
   const chineseLabel = ctx.config.acceptedLabels.find(l => /chinese|中文/i.test(l));
   for (const e of post.english) {
     if (/chinese|中文/i.test(e.label)) continue;
-    if (hanRatio(e.text) <= 0.5) continue;
+    // Most English blocks have no Han at all: the native regex scan settles those without counting words.
+    if (!hasHan(e.text) || hanRatio(e.text) <= 0.5) continue;
     const fixes: Fix[] = chineseLabel && e.summaryClose !== 'missing'
       ? [{ title: `Label it "${chineseLabel}" (the original was Chinese)`, edits: [{ start: e.labelStart, end: e.labelEnd, newText: chineseLabel }] }]
       : [];
