@@ -257,7 +257,7 @@ function parseWithYaml(text: string, fm: FrontMatter): void {
     return;
   }
   for (const pair of contents.items) {
-    if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+    if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range || pair.key.range[0] === pair.key.range[1]) continue;
     const key = String(pair.key.value);
     const keyStart = base + pair.key.range[0];
     const keyEnd = base + pair.key.range[1];

@@ -97,7 +97,7 @@ export function parsePost(text: string): Post {
   const frontMatter = parseFrontMatter(text);
   const bodyStart = frontMatter ? frontMatter.end : (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const bodyLine = bodyStart >= text.length && text.length > 0 && !text.endsWith('\n') ? lines.lineCount : lines.lineAt(bodyStart);
-  const blocks = new BodyParser(text, lines).parse(bodyLine);
+  const blocks = new BodyParser(text, lines, bodyStart).parse(bodyLine);
   const english = blocks.filter((b): b is EnglishBlock => b.kind === 'english');
   pair(blocks);
   return { text, lines, frontMatter, bodyStart, bodyLine, blocks, english };
@@ -106,12 +106,14 @@ export function parsePost(text: string): Post {
 class BodyParser {
   private readonly n: number;
   private readonly blocks: Block[] = [];
-  constructor(private readonly text: string, private readonly lines: LineIndex) { this.n = lines.lineCount; }
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly bodyStart: number) { this.n = lines.lineCount; }
 
   private line(i: number): string { return this.lines.lineText(i); }
   private blank(i: number): boolean { return i >= this.n || this.line(i).trim() === ''; }
   private span(line: number, endLine: number) {
-    return { start: this.lines.lineStarts[line], end: this.lines.lineEnd(endLine), line, endLine };
+    // The first body line may begin with a BOM that belongs to no block.
+    const start = Math.max(this.lines.lineStarts[line], this.bodyStart);
+    return { start, end: Math.max(start, this.lines.lineEnd(endLine)), line, endLine };
   }
 
   parse(from: number): Block[] {

@@ -48,7 +48,6 @@ export function emptyTranslation(post: Post): Finding[] {
   const out: Finding[] = [];
   for (const e of post.english) {
     if (e.text.replace(/<br\s*\/?>/gi, '').trim() !== '') continue;
-    if (!e.pClosed && e.style === 'A') continue; // reported as malformed instead
     out.push({ code: 'empty-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
       message: 'This English block is empty. Paste the original English into it.' });
   }
@@ -100,8 +99,11 @@ export function malformedBlock(post: Post): Finding[] {
     }
     if (!e.closed) {
       const at = e.end;
+      // Keep a blank line before what follows, or the fix itself would glue it to the block.
+      const nextLine = e.endLine + 1 < post.lines.lineCount ? post.lines.lineText(e.endLine + 1) : '';
+      const gap = nextLine.trim() !== '' && !/^\s*</.test(nextLine) ? eol : '';
       report('This <details> block is never closed: everything after it folds into it. Add `</details>` after the English.', at,
-        [{ title: 'Add </details>', preferred: true, edits: [{ start: at, end: at, newText: eol + '</details>' }] }]);
+        [{ title: 'Add </details>', preferred: true, edits: [{ start: at, end: at, newText: eol + '</details>' + gap }] }]);
     }
   }
   for (const b of post.blocks) {
@@ -167,9 +169,10 @@ export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
 
 export function orphanTranslation(post: Post): Finding[] {
   const out: Finding[] = [];
+  const indexOf = new Map(post.blocks.map((b, i) => [b, i] as const));
   for (const e of post.english) {
     if (e.sectionLevel || e.pairedWith !== undefined) continue;
-    const idx = post.blocks.indexOf(e);
+    const idx = indexOf.get(e)!;
     let p = idx - 1;
     while (p >= 0 && post.blocks[p].kind === 'comment') p--;
     const prev = p >= 0 ? post.blocks[p] : undefined;

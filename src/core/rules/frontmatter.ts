@@ -122,13 +122,15 @@ export function frontmatterRequired(post: Post, ctx: LintContext): Finding[] {
     return [{ code: 'frontmatter-required', start: 0, end: Math.max(end, 0), fixes: [],
       message: `This post has no front matter; the site needs ${required.map(k => k.key).join(', ')}. Start the file with a \`---\` block.` }];
   }
+  // Presence is read off the lines too, so a YAML error elsewhere never makes a key look missing.
   const present = new Set(fm.entries.map(e => e.key));
+  for (const m of post.text.slice(fm.contentStart, fm.contentEnd).matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm)) present.add(m[1]);
   const out: Finding[] = [];
   const eol = eolOf(post.text);
   for (const k of required) {
     if (present.has(k.key)) continue;
     const fixes: Fix[] = [];
-    if (k.values?.length && k.key === 'layout') {
+    if (k.values?.length && k.key === 'layout' && fm.closed && !fm.errors.length) {
       fixes.push({ title: `Add "${k.key}: ${k.values[0]}"`, preferred: true, edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${k.key}: ${k.values[0]}${eol}` }] });
     }
     out.push({ code: 'frontmatter-required', start: fm.start, end: fm.start + 3, fixes, message: `The front matter has no "${k.key}": ${k.description}` });
