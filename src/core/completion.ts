@@ -300,21 +300,29 @@ function isWordStart(w: string, i: number): boolean {
   return c >= 65 && c <= 90 && p >= 97 && p <= 122; // camelCase
 }
 
+/** The typed text in the forms matching compares against, computed once per request. */
+interface Typed { raw: string; lower: string; norm: string }
+
+/** A spelling in the forms matching compares against. */
+interface Spelling { raw: string; lower: string; norm: string }
+const spelling = (w: string): Spelling => ({ raw: w, lower: w.toLowerCase(), norm: normalizeEntity(w) });
+
 /**
  * 0 when a name starts with the typed text, 1 when an alias or spelling does, 2 for a looser match
  * (letters in order from a word start, as VS Code's own filter), -1 for no match.
  */
-function matchTier(prefix: string, name: string, others: readonly string[]): number {
-  if (!prefix) return 0;
-  const p = prefix.toLowerCase();
-  if (name.toLowerCase().startsWith(p)) return 0;
-  if (others.some(o => o.toLowerCase().startsWith(p))) return 1;
-  const np = normalizeEntity(prefix);
-  for (const w of [name, ...others]) {
-    const lw = w.toLowerCase();
-    if (np && normalizeEntity(w).startsWith(np)) return 1;
+function matchTier(t: Typed, c: Candidate): number {
+  if (!t.raw) return 0;
+  const p = t.lower;
+  const d = derived(c);
+  if (d.name.lower.startsWith(p)) return 0;
+  if (d.others.some(o => o.lower.startsWith(p))) return 1;
+  const np = t.norm;
+  for (const w of [d.name, ...d.others]) {
+    const lw = w.lower;
+    if (np && w.norm.startsWith(np)) return 1;
     for (let i = lw.indexOf(p[0]); i !== -1; i = lw.indexOf(p[0], i + 1)) {
-      if (!isWordStart(w, i)) continue;
+      if (!isWordStart(w.raw, i)) continue;
       let j = i, k = 0;
       while (j < lw.length && k < p.length) { if (lw[j] === p[k]) k++; j++; }
       if (k === p.length) return 2;
@@ -337,12 +345,28 @@ function usage(c: Candidate, index: EntityIndex, key: string, fileLabel: (f: str
   return { detail, documentation: parts.join('\n\n') };
 }
 
+/**
+ * Lower-cased and normalised forms of a candidate's spellings, computed on first use. Candidates live as long as
+ * the index's cached entity table they were made from (see candidatesFor), so this holds nothing after a change.
+ */
+const derivedForms = new WeakMap<Candidate, { name: Spelling; others: Spelling[] }>();
+function derived(c: Candidate): { name: Spelling; others: Spelling[] } {
+  let d = derivedForms.get(c);
+  if (!d) { d = { name: spelling(c.name), others: [...c.aliases, ...c.variants].map(spelling) }; derivedForms.set(c, d); }
+  return d;
+}
+
+/** Candidate lists per entity table (the index replaces its tables when it changes, which drops these too). */
+const candidateCache = new WeakMap<readonly EntityUse[], { spec: KeySpec | undefined; list: Candidate[] }>();
+
 function candidatesFor(key: string, spec: KeySpec | undefined, index: EntityIndex): Candidate[] {
+  const ents = index.entities(key);
+  const hit = candidateCache.get(ents);
+  if (hit && hit.spec === spec) return hit.list;
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const schemaValues = spec?.values ?? [];
   const add = (e: EntityUse, boost: number) => { if (!seen.has(e.name)) { seen.add(e.name); out.push({ ...e, boost }); } };
-  const ents = index.entities(key);
   // The schema's intended values come first (by use among themselves), then whatever else posts use, by use.
   if (schemaValues.length) {
     const byName = new Map(ents.map(e => [e.name, e]));
@@ -351,6 +375,7 @@ function candidatesFor(key: string, spec: KeySpec | undefined, index: EntityInde
     for (const e of sv) add(e, 1);
   }
   for (const e of ents) add(e, 0);
+  candidateCache.set(ents, { spec, list: out });
   return out;
 }
 
@@ -404,11 +429,17 @@ export function completeFrontMatter(text: string, offset: number, index: EntityI
   }
   const matched: { c: Candidate; tier: number; rank: number }[] = [];
   const all = candidatesFor(context.key, spec, index);
+  const typed: Typed = { raw: context.prefix, lower: context.prefix.toLowerCase(), norm: context.prefix ? normalizeEntity(context.prefix) : '' };
+  let best = 0;
   for (let i = 0; i < all.length; i++) {
+    // Candidates come most used first: once `limit` names start with the typed text and the list is known to be
+    // incomplete, the rest cannot change what is shown, so a large blog costs no more than a small one.
+    if (best >= limit && matched.length > limit) break;
     const c = all[i];
-    if (existing.has(normalizeEntity(c.name))) continue;
-    const tier = matchTier(context.prefix, c.name, [...c.aliases, ...c.variants]);
+    if (existing.size && existing.has(derived(c).name.norm)) continue;
+    const tier = matchTier(typed, c);
     if (tier < 0) continue;
+    if (tier === 0) best++;
     matched.push({ c, tier, rank: i });
   }
   let incomplete = false;
