@@ -11,6 +11,9 @@ import { registerCompletion } from './vscode/completion';
 import { registerHover } from './vscode/hover';
 import { registerEntityCommands } from './vscode/entityCommands';
 import { registerNewPost } from './vscode/newPost';
+import { registerAuthoring } from './vscode/authoring';
+import { registerFolding } from './vscode/folding';
+import { registerSymbols } from './vscode/symbols';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
@@ -27,6 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHover(services),
     registerEntityCommands(services),
     registerNewPost(services),
+    registerAuthoring(services),
+    registerFolding(services),
+    registerSymbols(services),
   );
   // The index builds in the background: activation never waits for it.
   void services.index.ready();

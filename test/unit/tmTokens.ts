@@ -16,13 +16,18 @@ const FILES: Record<string, string> = {
 export interface Token { text: string; scopes: string[] }
 export type TokenizedLine = Token[];
 
-let registry: Promise<vsctm.Registry> | undefined;
+let onig: Promise<void> | undefined;
+const registries = new Map<boolean, vsctm.Registry>();
 
-function getRegistry(): Promise<vsctm.Registry> {
-  registry ??= (async () => {
+async function getRegistry(withInjection: boolean): Promise<vsctm.Registry> {
+  onig ??= (async () => {
     const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
-    return new vsctm.Registry({
+  })();
+  await onig;
+  let reg = registries.get(withInjection);
+  if (!reg) {
+    reg = new vsctm.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
@@ -35,18 +40,17 @@ function getRegistry(): Promise<vsctm.Registry> {
         return vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
       },
       // As package.json's grammars contribution does with injectTo.
-      getInjections: (scopeName: string) => (scopeName === 'text.html.markdown' ? ['text.html.markdown.bilingual'] : undefined),
+      getInjections: (scopeName: string) => (withInjection && scopeName === 'text.html.markdown' ? ['text.html.markdown.bilingual'] : undefined),
     });
-  })();
-  return registry;
+    registries.set(withInjection, reg);
+  }
+  return reg;
 }
 
 /** Tokenizes a whole document line by line, carrying the grammar state across lines as the editor does. */
 export async function tokenize(text: string, withInjection = true): Promise<TokenizedLine[]> {
-  const reg = await getRegistry();
-  const grammar = withInjection
-    ? await reg.loadGrammar('text.html.markdown')
-    : await reg.loadGrammarWithConfiguration('text.html.markdown', 0, {});
+  const reg = await getRegistry(withInjection);
+  const grammar = await reg.loadGrammar('text.html.markdown');
   if (!grammar) throw new Error('Markdown grammar not found in test/fixtures/grammars');
   const out: TokenizedLine[] = [];
   let state = vsctm.INITIAL;
