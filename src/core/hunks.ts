@@ -1,47 +1,39 @@
-// Turning "old text -> new text" into small line edits, so a fix-all leaves the cursor, folds and markers in place.
-import { diffLines } from 'diff';
-import { minimalEdit } from './fixall';
-import type { TextEdit } from './text';
+// Composing rounds of edits into edits on the original text, so a fix-all stays many small edits, not one big one.
+import { applyEdits, type TextEdit } from './text';
 
 /**
- * Edits that turn `a` into `b`, one per changed run of lines (in `a`'s offsets, ascending, non-overlapping).
- * Past `maxEditLength` changed lines the diff gives up and the one edit over the changed middle is returned.
+ * `first` turns t0 into t1 (offsets in t0); `second` turns t1 into t2 (offsets in t1). Returns edits on t0 that give t2:
+ * ascending, non-overlapping, and small (edits of the two rounds merge only where they overlap or touch).
+ * Linear in the number of edits, whatever the size of the text.
  */
-export function lineHunks(a: string, b: string, maxEditLength = 4000): TextEdit[] {
-  if (a === b) return [];
-  const mid = minimalEdit(a, b);
-  // Diff whole lines around the changed middle: cheaper than the whole text, and hunks stay line-aligned.
-  const s = mid.start === 0 ? 0 : a.lastIndexOf('\n', mid.start - 1) + 1;
-  const nl = a.indexOf('\n', mid.end);
-  const ea = nl === -1 ? a.length : nl + 1;
-  // a and b share everything before s and after ea (ea is at or past the changed middle's end).
-  const eb = b.length - (a.length - ea);
-  const changes = diffLines(a.slice(s, ea), b.slice(s, eb), { maxEditLength });
-  if (!changes) return [mid];
-  const out: TextEdit[] = [];
-  let at = s;
-  let pending: TextEdit | undefined;
-  for (const c of changes) {
-    if (c.removed) {
-      pending ??= { start: at, end: at, newText: '' };
-      pending.end = at + c.value.length;
-      at += c.value.length;
-    } else if (c.added) {
-      pending ??= { start: at, end: at, newText: '' };
-      pending.newText += c.value;
-    } else {
-      if (pending) { out.push(pending); pending = undefined; }
-      at += c.value.length;
-    }
+export function composeEdits(t1: string, first: readonly TextEdit[], second: readonly TextEdit[]): TextEdit[] {
+  // Where each first-round edit's new text lies in t1, and the length change it brings.
+  const images: { start: number; end: number; delta: number }[] = [];
+  let delta = 0;
+  for (const e of [...first].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const start = e.start + delta;
+    images.push({ start, end: start + e.newText.length, delta: e.newText.length - (e.end - e.start) });
+    delta += e.newText.length - (e.end - e.start);
   }
-  if (pending) out.push(pending);
-  return out.map(trimEdit(a));
-}
-
-/** Narrows a line edit to the characters that change (a label fix should not replace its whole line). */
-function trimEdit(a: string): (e: TextEdit) => TextEdit {
-  return e => {
-    const m = minimalEdit(a.slice(e.start, e.end), e.newText);
-    return { start: e.start + m.start, end: e.start + m.end, newText: m.newText };
-  };
+  type Item = { start: number; end: number; delta: number; s?: TextEdit };
+  const items: Item[] = [...images, ...second.map(s => ({ start: s.start, end: s.end, delta: 0, s }))]
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextEdit[] = [];
+  let shift = 0; // t1 - t0 offset difference before the current group: sum of the deltas of the images passed
+  let i = 0;
+  while (i < items.length) {
+    const gs = items[i].start;
+    let ge = items[i].end;
+    const group = [items[i++]];
+    // Touching edits merge too: two inserts at one place must keep their order in one edit.
+    while (i < items.length && items[i].start <= ge) { ge = Math.max(ge, items[i].end); group.push(items[i++]); }
+    const groupDelta = group.reduce((sum, g) => sum + g.delta, 0);
+    const seconds = group.flatMap(g => (g.s ? [g.s] : []));
+    const newText = seconds.length
+      ? applyEdits(t1.slice(gs, ge), seconds.map(s => ({ start: s.start - gs, end: s.end - gs, newText: s.newText })))
+      : t1.slice(gs, ge);
+    out.push({ start: gs - shift, end: ge - shift - groupDelta, newText });
+    shift += groupDelta;
+  }
+  return out;
 }

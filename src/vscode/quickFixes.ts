@@ -1,6 +1,6 @@
 // Quick fixes for the core diagnostics, "fix all" as source.fixAll.bilingualPosts, and the Fix All command.
 import * as vscode from 'vscode';
-import { CODES, fixAll, lineHunks, type Diagnostic, type Fix } from '../core';
+import { CODES, fixAll, type Diagnostic, type Fix } from '../core';
 import { toWorkspaceEdit } from './convert';
 import { linterOf, SOURCE, type Linter } from './diagnostics';
 import type { Services } from './services';
@@ -11,7 +11,12 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bilingual
 export const SET_CURSOR_COMMAND = 'bilingual.setCursor';
 export const FIX_ALL_COMMAND = 'bilingual.fixAll';
 
-class QuickFixProvider implements vscode.CodeActionProvider {
+/** A fix-all action whose edit is computed only when it is chosen (fix-all lints the post several times). */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly doc: vscode.TextDocument, readonly version: number, title: string, kind: vscode.CodeActionKind) { super(title, kind); }
+}
+
+class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
@@ -21,8 +26,9 @@ class QuickFixProvider implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const only = context.only;
     if (only && only.contains(FIX_ALL_KIND)) {
-      const action = this.fixAllAction(doc, FIX_ALL_KIND);
-      return action ? [action] : [];
+      // Offered only when the post has something fixable, so "Source Action..." does not list a no-op.
+      const result = this.linter.lintNow(doc, true);
+      return result && fixableCount(result.diagnostics) ? [new FixAllAction(doc, doc.version, 'Fix all auto-fixable Bilingual Posts problems', FIX_ALL_KIND)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter(d => d.source === SOURCE && typeof d.code === 'string' && (CODES as readonly string[]).includes(d.code));
@@ -37,12 +43,16 @@ class QuickFixProvider implements vscode.CodeActionProvider {
       for (const fix of core.fixes) actions.push(this.fixAction(doc, vd, fix));
     }
     // With several fixable problems in the post, offer to fix them all in one go (as ESLint does).
-    const fixable = result.diagnostics.filter(d => d.fixes.some(f => f.preferred)).length;
-    if (actions.length && fixable > 1) {
-      const all = this.fixAllAction(doc, vscode.CodeActionKind.QuickFix, `Fix all ${fixable} auto-fixable problems in this post`);
-      if (all) actions.push(all);
-    }
+    const fixable = fixableCount(result.diagnostics);
+    if (actions.length && fixable > 1) actions.push(new FixAllAction(doc, doc.version, `Fix all ${fixable} auto-fixable problems in this post`, vscode.CodeActionKind.QuickFix));
     return actions;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllAction && !action.edit && !action.doc.isClosed && action.doc.version === action.version) {
+      action.edit = fixAllEdit(this.services, this.linter, action.doc)?.edit;
+    }
+    return action;
   }
 
   private fixAction(doc: vscode.TextDocument, vd: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
@@ -53,33 +63,34 @@ class QuickFixProvider implements vscode.CodeActionProvider {
     if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: 'Place the cursor', arguments: [doc.uri.toString(), fix.cursor] };
     return action;
   }
-
-  private fixAllAction(doc: vscode.TextDocument, kind: vscode.CodeActionKind, title = 'Fix all auto-fixable Bilingual Posts problems'): vscode.CodeAction | undefined {
-    const all = fixAllEdit(this.services, this.linter, doc);
-    if (!all) return undefined;
-    const action = new vscode.CodeAction(title, kind);
-    action.edit = all.edit;
-    return action;
-  }
 }
 
-/** The core diagnostic behind an editor diagnostic: same code and range, else same code on the same first line. */
+function fixableCount(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter(d => d.fixes.some(f => f.preferred)).length;
+}
+
+/**
+ * The core diagnostic behind an editor diagnostic: same code, message and range (one block can have two problems
+ * of one code on the same range, e.g. no `</p>` and no `</details>`), else the same code and message on the same line.
+ */
 export function matchDiagnostic(vd: vscode.Diagnostic, diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
-  const same = diagnostics.filter(d => d.code === vd.code);
   const r = vd.range;
-  return same.find(d => d.range.start.line === r.start.line && d.range.start.character === r.start.character
-      && d.range.end.line === r.end.line && d.range.end.character === r.end.character)
-    ?? same.find(d => d.range.start.line === r.start.line);
+  const sameCode = diagnostics.filter(d => d.code === vd.code);
+  const sameRange = (d: Diagnostic) => d.range.start.line === r.start.line && d.range.start.character === r.start.character
+    && d.range.end.line === r.end.line && d.range.end.character === r.end.character;
+  const sameLine = (d: Diagnostic) => d.range.start.line === r.start.line;
+  const sameMessage = (d: Diagnostic) => d.message === vd.message;
+  return sameCode.find(d => sameRange(d) && sameMessage(d)) ?? sameCode.find(sameRange)
+    ?? sameCode.find(d => sameLine(d) && sameMessage(d)) ?? sameCode.find(sameLine);
 }
 
 /** Every preferred fix of the post as one WorkspaceEdit (one undo step); undefined when nothing is fixable. */
 export function fixAllEdit(services: Services, linter: Linter, doc: vscode.TextDocument): { edit: vscode.WorkspaceEdit; applied: number } | undefined {
   const result = linter.lintNow(doc, true);
-  if (!result || !result.diagnostics.some(d => d.fixes.some(f => f.preferred))) return undefined;
-  const text = doc.getText();
-  const fixed = fixAll(text, { config: result.config, entities: services.index.index, file: doc.uri.toString() });
-  // Line-sized edits rather than one replacement of the changed middle: the cursor and folds stay where they were.
-  return fixed.edits.length ? { edit: toWorkspaceEdit(doc, lineHunks(text, fixed.text)), applied: fixed.applied } : undefined;
+  if (!result || !fixableCount(result.diagnostics)) return undefined;
+  const fixed = fixAll(doc.getText(), { config: result.config, entities: services.index.index, file: doc.uri.toString() });
+  // One small edit per fixed place rather than one replacement of the changed middle: the cursor and folds stay put.
+  return fixed.edits.length ? { edit: toWorkspaceEdit(doc, fixed.edits), applied: fixed.applied } : undefined;
 }
 
 export function registerQuickFixes(services: Services): vscode.Disposable {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import {
-  applyEdits, compareWorst, defaultConfig, EntityIndex, fixAll, lineHunks, lintPost, parsePost, statusText, summarizePost,
+  applyEdits, compareWorst, composeEdits, defaultConfig, EntityIndex, fixAll, lintPost, parsePost, statusText, summarizePost,
   translationPlan, type Code, type Diagnostic, type LintContext, type PostSummary,
 } from '../../src/core';
 import { corpus, corpusNames, seed } from './realPosts';
@@ -39,9 +39,15 @@ describe('fixes on real posts', () => {
         assert.ok(k <= was.get(code)!, `${n}: ${code} went from ${was.get(code)} to ${k}`);
       }
       assert.strictEqual(fixAll(out.text, ctx).text, out.text, `${n}: fix-all is idempotent`);
-      // The edits the editor applies are the line hunks: they rebuild the fixed text exactly.
-      assert.strictEqual(applyEdits(text, lineHunks(text, out.text)), out.text, `${n}: line hunks`);
-      if (out.edits.length) { fixedPosts++; fixedTotal += fixable(before).length; }
+      // The edits the editor applies: small, ascending, non-overlapping, and they rebuild the fixed text exactly.
+      assert.strictEqual(applyEdits(text, out.edits), out.text, `${n}: edits`);
+      for (let i = 1; i < out.edits.length; i++) assert.ok(out.edits[i - 1].end <= out.edits[i].start, `${n}: edits in order`);
+      if (out.edits.length) {
+        fixedPosts++;
+        fixedTotal += fixable(before).length;
+        assert.ok(out.edits.length >= fixable(before).length / 2, `${n}: ${out.edits.length} edits for ${fixable(before).length} fixes`);
+        assert.ok(out.edits.every(e => e.end - e.start < 200 && e.newText.length < 200), `${n}: every edit is small`);
+      }
     }
     assert.ok(fixedPosts >= 25, `posts with something to fix: ${fixedPosts}`);
     assert.ok(fixedTotal >= 900, `fixable diagnostics: ${fixedTotal}`);
@@ -53,11 +59,9 @@ describe('fixes on real posts', () => {
     assert.deepStrictEqual(ds.map(d => d.code), ['malformed-block', 'malformed-block', 'malformed-block']);
     const out = fixAll(text, ctxOf('seed 3'));
     assert.deepStrictEqual(lintPost(out.text, ctxOf('seed 3')), []);
-    const hunks = lineHunks(text, out.text);
-    assert.strictEqual(hunks.length, 3, 'one small edit per summary');
-    for (const h of hunks) {
-      // Only the tag name changes: `</p>` becomes `</summary>` on the summary line.
-      assert.deepStrictEqual([text.slice(h.start, h.end), h.newText], ['p', 'summary']);
+    assert.strictEqual(out.edits.length, 3, 'one small edit per summary');
+    for (const h of out.edits) {
+      assert.deepStrictEqual([text.slice(h.start, h.end), h.newText], ['</p>', '</summary>']);
       const lineStart = text.lastIndexOf('\n', h.start) + 1;
       assert.match(text.slice(lineStart, text.indexOf('\n', h.start)), /^<summary>View\/Hide Original English<\/p>$/);
     }
@@ -105,39 +109,59 @@ describe('fixes on real posts', () => {
   });
 });
 
-describe('lineHunks', () => {
-  it('gives one small edit per changed place, in the old text\'s offsets', () => {
-    const a = 'one\ntwo\nthree\nfour\nfive\n';
-    const b = 'one\nTWO\nthree\nfour\nfive!\nsix\n';
-    const hs = lineHunks(a, b);
-    assert.deepStrictEqual(hs, [{ start: 4, end: 7, newText: 'TWO' }, { start: 23, end: 23, newText: '!\nsix' }]);
-    assert.strictEqual(applyEdits(a, hs), b);
+describe('composeEdits', () => {
+  it('maps a second round of edits back onto the original text, merging only where edits meet', () => {
+    const t0 = 'aaa bbb ccc ddd';
+    const first = [{ start: 4, end: 7, newText: 'BBBB' }, { start: 12, end: 15, newText: 'D' }];
+    const t1 = applyEdits(t0, first); // 'aaa BBBB ccc D'
+    const second = [{ start: 0, end: 1, newText: 'X' }, { start: 8, end: 8, newText: '!' }, { start: 9, end: 12, newText: 'C' }];
+    const t2 = applyEdits(t1, second); // 'Xaa BBBB! C D'
+    const composed = composeEdits(t1, first, second);
+    assert.deepStrictEqual(composed, [
+      { start: 0, end: 1, newText: 'X' },
+      { start: 4, end: 7, newText: 'BBBB!' }, // the insert touches the first round's edit: one edit
+      { start: 8, end: 11, newText: 'C' },
+      { start: 12, end: 15, newText: 'D' },
+    ]);
+    assert.strictEqual(applyEdits(t0, composed), t2);
   });
 
-  it('returns nothing for equal texts, and handles inserts at the start, the end and CRLF', () => {
-    assert.deepStrictEqual(lineHunks('x\n', 'x\n'), []);
-    for (const [a, b] of [['', 'new\n'], ['a\r\nb\r\n', 'a\r\n\r\nb\r\n'], ['a\nb', 'a\nb\nc'], ['a\nb\n', 'b\n'], ['只有中文\n', '只有中文\n\n<details>\n</details>\n']]) {
-      assert.strictEqual(applyEdits(a, lineHunks(a, b)), b, JSON.stringify([a, b]));
-    }
+  it('rebuilds the text of any two rounds of random edits (property)', () => {
+    const editsOf = (len: number) => fc.array(fc.tuple(fc.nat(len), fc.nat(3), fc.stringMatching(/^[xy中\n]{0,3}$/)), { maxLength: 6 }).map(raw => {
+      // Non-overlapping and not touching, as fix-all chooses them.
+      const out: { start: number; end: number; newText: string }[] = [];
+      for (const [at, len0, newText] of [...raw].sort((a, b) => a[0] - b[0])) {
+        const start = Math.min(at, len), end = Math.min(start + len0, len);
+        if (out.length && start <= out[out.length - 1].end) continue;
+        out.push({ start, end, newText });
+      }
+      return out;
+    });
+    fc.assert(fc.property(fc.stringMatching(/^[ab\n]{0,20}$/).chain(t0 => fc.tuple(fc.constant(t0), editsOf(t0.length))).chain(([t0, first]) => {
+      const t1 = applyEdits(t0, first);
+      return fc.tuple(fc.constant(t0), fc.constant(first), editsOf(t1.length));
+    }), ([t0, first, second]) => {
+      const t1 = applyEdits(t0, first);
+      const composed = composeEdits(t1, first, second);
+      for (let i = 1; i < composed.length; i++) assert.ok(composed[i - 1].end <= composed[i].start, 'ascending, non-overlapping');
+      assert.strictEqual(applyEdits(t0, composed), applyEdits(t1, second));
+    }), { numRuns: 1000 });
   });
 
-  it('falls back to one edit over the changed middle when the diff is too long', () => {
-    const a = Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n');
-    const b = a.replace(/line (\d+)/g, (_, d) => `L${d}`);
-    const hs = lineHunks(a, b, 10);
-    assert.strictEqual(hs.length, 1);
-    assert.strictEqual(applyEdits(a, hs), b);
-  });
-
-  it('rebuilds any edited text exactly (property)', () => {
-    const line = fc.stringMatching(/^[a-c中<>/ ]{0,6}$/);
-    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), fc.array(line, { maxLength: 12 }), fc.boolean(), (xs, ys, crlf) => {
-      const eol = crlf ? '\r\n' : '\n';
-      const a = xs.join(eol), b = ys.join(eol);
-      const hs = lineHunks(a, b);
-      for (let i = 1; i < hs.length; i++) assert.ok(hs[i - 1].end <= hs[i].start, 'ascending, non-overlapping');
-      assert.strictEqual(applyEdits(a, hs), b);
-    }), { numRuns: 500 });
+  it('keeps fix-all on a 10 MB post made of real paragraphs to small edits', () => {
+    const src = corpus('vjE3VUuOMFg.md');
+    const fmEnd = src.indexOf('\n---', 4) + 5;
+    const body = src.slice(fmEnd);
+    const copies = Math.ceil((10 * 1024 * 1024 - Buffer.byteLength(src)) / Buffer.byteLength(body));
+    const text = src + body.repeat(copies);
+    assert.ok(Buffer.byteLength(text) >= 10 * 1024 * 1024);
+    const config = defaultConfig();
+    const out = fixAll(text, { config });
+    const fixes = lintPost(text, { config }).length;
+    assert.ok(fixes > 5000, `${fixes}`);
+    assert.strictEqual(out.edits.length, fixes, 'one edit per blank line inserted');
+    assert.strictEqual(applyEdits(text, out.edits), out.text);
+    assert.deepStrictEqual(lintPost(out.text, { config }), []);
   });
 });
 
