@@ -15,6 +15,8 @@ export interface PreviewState {
   scrolledTo?: number;
   /** Problems marked on the page (elements with data-problem). */
   problems: number;
+  /** The answer to a test.probe: elements matching its selector (and text), with their data-line. */
+  probe?: { id: number; count: number; lines: number[] };
 }
 
 /** Saved by the webview (vscode.setState) so a reload or a window reload restores the preview. */
@@ -34,8 +36,12 @@ export type HostMessage =
   | { type: 'getState' }
   /** Test input: scroll the page the way a person would (the webview then syncs the editor). */
   | { type: 'test.scrollPreview'; line: number }
-  /** Test input: click the block at this source line. */
-  | { type: 'test.click'; line: number; double?: boolean };
+  /** Test input: click the block at this source line (or, with summary, the summary of the English block there). */
+  | { type: 'test.click'; line: number; double?: boolean; summary?: boolean }
+  /** Test input: click a toolbar button, as a person would. */
+  | { type: 'test.clickAction'; action: 'toggle-all' | 'side-by-side' }
+  /** Test query: which elements match (and contain the text); answered with a 'state' message, reason 'probe'. */
+  | { type: 'test.probe'; id: number; selector: string; text?: string };
 
 export type WebviewMessage =
   | { type: 'ready'; saved?: SavedState }

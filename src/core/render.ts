@@ -199,8 +199,29 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
     blockAnchors.push({ token: t, anchor: { line: t.map[0] + offset, endLine: t.map[1] - 1 + offset, diags: [] }, close });
   }
 
+  // A missing translation's home is the paragraph the English should follow, also inside a quote; a list is
+  // translated as a whole, so its home is the list.
+  const unitAt = new Map<number, number>(); // line -> token index
+  const stack: string[] = [];
+  tokens.forEach((t, i) => {
+    if (t.nesting === 1 && t.map) {
+      const inList = stack.includes('bullet_list_open') || stack.includes('ordered_list_open');
+      if (!inList && (t.level === 0 || (t.type === 'paragraph_open' && stack[stack.length - 1] === 'blockquote_open'))) unitAt.set(t.map[0] + offset, i);
+    }
+    if (t.nesting === 1) stack.push(t.type); else if (t.nesting === -1) stack.pop();
+  });
+  const missingAt = new Map<Token, Diagnostic[]>();
+
   for (const d of env.diags) {
     const line = d.range.start.line;
+    const home = d.code === 'missing-translation' ? unitAt.get(line) : undefined;
+    if (home !== undefined) {
+      const t = tokens[home];
+      const list = missingAt.get(t);
+      if (list) list.push(d); else missingAt.set(t, [d]);
+      env.placed.add(d);
+      continue;
+    }
     let target: Anchor | undefined;
     for (const [, a] of englishAnchors) if (line >= a.line && line <= a.endLine) { target = a; break; }
     if (!target) target = blockAnchors.find(b => line >= b.anchor.line && line <= b.anchor.endLine)?.anchor;
@@ -228,7 +249,8 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
   // Line markers on every block (nested ones too: finer scroll sync), pairing and problems on top-level blocks.
   const inserts: { at: number; token: Token }[] = [];
   const anchorOf = new Map(blockAnchors.map(b => [b.token, b]));
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (!t.map || t.nesting === -1 || t.type === 'inline') continue;
     const line = t.map[0] + offset;
     const b = anchorOf.get(t);
@@ -238,21 +260,29 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
       continue;
     }
     t.attrSet('data-line', String(line));
-    if (!b) continue;
-    if (t.nesting === 1 && pairedAt.has(line)) t.attrSet('data-pair', pairedAt.get(line)!);
-    const missing = diags.filter(d => d.code === 'missing-translation');
+    if (b && t.nesting === 1 && pairedAt.has(line)) t.attrSet('data-pair', pairedAt.get(line)!);
+    const missing = [...(missingAt.get(t) ?? []), ...diags.filter(d => d.code === 'missing-translation')];
     const rest = diags.filter(d => d.code !== 'missing-translation');
-    if (diags.length) t.attrSet('data-problem', problemInfo(diags).severity);
+    if (missing.length || rest.length) t.attrSet('data-problem', problemInfo([...missing, ...rest]).severity);
     if (rest.length) t.attrSet('data-problem-text', problemInfo(rest).text);
     if (missing.length) {
       // Where the English should be: a visible placeholder (in side-by-side mode, the empty right column).
       const ph = new TokenCtor('html_block', '', 0);
+      ph.level = t.level;
       ph.content = missingHtml(line, missing);
-      inserts.push({ at: b.close + 1, token: ph });
+      inserts.push({ at: closeOf(tokens, i) + 1, token: ph });
       t.attrSet('data-pair', 'missing');
     }
   }
   for (const ins of inserts.sort((x, y) => y.at - x.at)) tokens.splice(ins.at, 0, ins.token);
+}
+
+/** Index of the token that closes the block opened at i (i itself for a block without children). */
+function closeOf(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (t.nesting !== 1) return i;
+  for (let j = i + 1; j < tokens.length; j++) if (tokens[j].nesting === -1 && tokens[j].level === t.level) return j;
+  return tokens.length - 1;
 }
 
 function missingHtml(line: number, missing: readonly Diagnostic[]): string {

@@ -30,8 +30,14 @@ export interface PreviewTestInfo {
   latencies: number[];
   /** ms the host spent rendering, per update. */
   renderTimes: number[];
+  /** ms from posting an update to the webview's acknowledgement (transfer + patch), per update. */
+  ackTimes: number[];
   renders: number;
   errors: string[];
+  /** The webview's answer to the last test.probe. */
+  probe?: PreviewState['probe'];
+  /** The last scroll-sync events, newest last (e.g. "editor->preview 120", "preview->editor 88.5"). */
+  sync: string[];
 }
 
 class Preview implements vscode.Disposable {
@@ -45,10 +51,11 @@ class Preview implements vscode.Disposable {
   /** When the oldest change not yet on screen happened, by document version. */
   private changedAt: { version: number; at: number } | undefined;
   private lastRenderMs = 0;
+  private lastRenderStart = 0;
   private quietUntil = 0;
   private lastPreviewLine = -1;
   private scrollAfterRender: number | undefined;
-  private readonly test: PreviewTestInfo = { ready: false, latencies: [], renderTimes: [], renders: 0, errors: [] };
+  private readonly test: PreviewTestInfo = { ready: false, latencies: [], renderTimes: [], ackTimes: [], renders: 0, errors: [], sync: [] };
   private disposed = false;
   private htmlKey = '';
 
@@ -87,10 +94,11 @@ class Preview implements vscode.Disposable {
 
   /**
    * Renders without a fixed debounce: the first change renders on the next tick and changes that arrive while the
-   * webview is still applying an update wait for its acknowledgement. Big posts get a pause of twice their render
-   * time, so typing in a huge file never keeps the extension host busy rendering.
+   * webview is still applying an update wait for its acknowledgement. While typing goes on, renders are spaced so
+   * that rendering takes at most a third of the time (a pause of twice the last render's cost): typing in a huge
+   * post never keeps the extension host busy, and a keystroke after a pause renders at once.
    */
-  private delay(): number { return this.lastRenderMs > 20 ? Math.min(1000, 2 * this.lastRenderMs) : 0; }
+  private delay(): number { return Math.max(0, Math.min(this.lastRenderStart + 3 * this.lastRenderMs, Date.now() + 1000) - Date.now()); }
 
   private schedule(ms: number): void {
     if (this.timer !== undefined || this.disposed) return;
@@ -148,6 +156,7 @@ ${r.toolbarHtml()}
     const r = await loadRenderer();
     if (this.disposed || doc !== this.doc) return;
     const t0 = Date.now();
+    this.lastRenderStart = t0;
     const post = this.services.posts.get(doc);
     const s = settings(doc.uri);
     let diagnostics: Diagnostic[] = [];
@@ -177,7 +186,7 @@ ${r.toolbarHtml()}
         this.record(m.state, 'rendered');
         this.test.lastPatch = m.patch;
         this.shownVersion = m.state.version;
-        if (this.inFlight && this.inFlight.version <= m.state.version) this.inFlight = undefined;
+        if (this.inFlight && this.inFlight.version <= m.state.version) { push(this.test.ackTimes, Date.now() - this.inFlight.since); this.inFlight = undefined; }
         if (this.changedAt && this.changedAt.version <= m.state.version) {
           push(this.test.latencies, Date.now() - this.changedAt.at);
           this.changedAt = undefined;
@@ -195,6 +204,7 @@ ${r.toolbarHtml()}
   }
 
   private record(state: PreviewState, reason: string): void {
+    if (state.probe) this.test.probe = state.probe;
     this.test.state = state;
     this.test.reason = reason;
     this.test.uri = state.uri;
@@ -211,6 +221,7 @@ ${r.toolbarHtml()}
     if (Date.now() < this.quietUntil) return;
     const line = editor.visibleRanges[0]?.start.line;
     if (line === undefined || Math.abs(line - this.lastPreviewLine) < 1) return;
+    push(this.test.sync, `editor->preview ${line}`, 20);
     this.post({ type: 'scrollTo', line });
   }
 
@@ -218,8 +229,10 @@ ${r.toolbarHtml()}
     const doc = this.doc;
     if (!doc || !settings(doc.uri).scrollSync) return;
     const editor = this.editorFor(doc);
+    push(this.test.sync, `preview->editor ${line}${editor ? '' : ' (no editor)'}`, 20);
     if (!editor) return;
-    const l = Math.max(0, Math.min(doc.lineCount - 1, Math.floor(line)));
+    // The page reports a fraction between blocks; a hair below a line (pixel rounding) means that line.
+    const l = Math.max(0, Math.min(doc.lineCount - 1, Math.floor(line + 0.1)));
     this.lastPreviewLine = l;
     // The editor's scroll event that follows must not scroll the preview back.
     this.quietUntil = Date.now() + 300;
@@ -243,7 +256,7 @@ ${r.toolbarHtml()}
 
   post(m: HostMessage): void { void this.panel.webview.postMessage(m); }
 
-  testInfo(): PreviewTestInfo { return { ...this.test, latencies: [...this.test.latencies], renderTimes: [...this.test.renderTimes], errors: [...this.test.errors] }; }
+  testInfo(): PreviewTestInfo { return { ...this.test, latencies: [...this.test.latencies], renderTimes: [...this.test.renderTimes], ackTimes: [...this.test.ackTimes], errors: [...this.test.errors], sync: [...this.test.sync] }; }
 
   dispose(): void {
     if (this.disposed) return;

@@ -190,7 +190,7 @@ function nextProblem(): void {
   const y = window.scrollY + 8;
   const all = Array.from(root.querySelectorAll<HTMLElement>('[data-problem]')).filter(visible);
   const el = all.find(e => absTop(e) > y + 1) ?? all[0];
-  if (el) { quiet(); window.scrollTo(0, absTop(el) - 24); }
+  if (el) { quietUntil = 0; ownY = undefined; window.scrollTo(0, absTop(el) - 24); }
 }
 
 // ---------------------------------------------------------------- scroll sync
@@ -240,25 +240,39 @@ function lineAtTop(): number {
 }
 
 let quietUntil = 0;
-/** Scrolls this page itself causes (sync from the editor, layout after a patch) must not scroll the editor back. */
+/** Layout changes after a patch must not scroll the editor. */
 function quiet(ms = 150): void { quietUntil = performance.now() + ms; }
+/** Where this page last scrolled itself to: a scroll event that lands there is ours, not the reader's. */
+let ownY: number | undefined;
+
+function scrollOwn(y: number): void {
+  const max = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+  const target = Math.max(0, Math.min(Math.round(y), max));
+  if (Math.abs(window.scrollY - target) < 1) return;
+  ownY = target;
+  window.scrollTo(0, target);
+}
 
 function scrollToLine(line: number): void {
   scrolledTo = line;
-  const y = Math.max(0, Math.round(offsetOfLine(line)));
-  if (Math.abs(window.scrollY - y) >= 1) { quiet(); window.scrollTo(0, y); }
+  scrollOwn(offsetOfLine(line));
   reportSoon('scrollTo');
+}
+
+/** A scroll the reader made (not ours, not a layout shift): the editor follows. */
+function readerScrolled(): boolean {
+  if (ownY !== undefined && Math.abs(window.scrollY - ownY) < 2) return false;
+  ownY = undefined;
+  return performance.now() >= quietUntil;
 }
 
 let scrollFrame = 0;
 window.addEventListener('scroll', () => {
-  if (performance.now() < quietUntil) return;
   if (scrollFrame) return;
   scrollFrame = requestAnimationFrame(() => {
     scrollFrame = 0;
-    if (performance.now() < quietUntil) return;
-    const line = lineAtTop();
-    post({ type: 'revealLine', line });
+    if (!readerScrolled()) return;
+    post({ type: 'revealLine', line: lineAtTop() });
     reportSoon('scroll');
   });
 }, { passive: true });
@@ -266,10 +280,8 @@ window.addEventListener('scroll', () => {
 // ---------------------------------------------------------------- messages
 
 let pending: Extract<HostMessage, { type: 'render' }> | undefined;
-let flushTimer: number | undefined;
 
 function flush(): void {
-  if (flushTimer !== undefined) { clearTimeout(flushTimer); flushTimer = undefined; }
   const m = pending;
   if (!m) return;
   pending = undefined;
@@ -289,7 +301,7 @@ function flush(): void {
       if (saved.sideBySide) setSideBySide(true);
       if (saved.topLine !== undefined) scrollToLine(saved.topLine);
     }
-  } else if (!sameDoc) window.scrollTo(0, 0);
+  } else if (!sameDoc) scrollOwn(0);
   updateToolbar();
   save();
   post({ type: 'rendered', state: state(), patch: stats });
@@ -300,11 +312,10 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   try {
     switch (m.type) {
       case 'render':
-        // Updates coalesce: only the newest one is applied, on the next frame.
+        // Applied at once: the host sends one update at a time and waits for the acknowledgement, so updates
+        // cannot pile up here (and a frame callback would only add latency; frames may not come at all while hidden).
         pending = m;
-        requestAnimationFrame(flush);
-        // Frames do not come while the page is hidden; the timer makes sure the update still lands.
-        if (flushTimer === undefined) flushTimer = window.setTimeout(flush, 100);
+        flush();
         break;
       case 'scrollTo': flush(); scrollToLine(m.line); break;
       case 'setAllOpen': setAllOpen(m.open); break;
@@ -312,16 +323,27 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       case 'getState': flush(); post({ type: 'state', state: state(), reason: 'get' }); break;
       case 'test.scrollPreview': {
         flush();
-        // As a person scrolling: no quiet period, so the scroll handler syncs the editor.
+        // As a person scrolling: not marked as the page's own scroll, so the handler syncs the editor.
         quietUntil = 0;
+        ownY = undefined;
         window.scrollTo(0, Math.max(0, Math.round(offsetOfLine(m.line))));
         break;
       }
       case 'test.click': {
         flush();
-        const el = lineEls.find(x => x.line === m.line && visible(x.el))?.el;
-        if (el) el.dispatchEvent(new MouseEvent(m.double ? 'dblclick' : 'click', { bubbles: true, cancelable: true, detail: m.double ? 2 : 1 }));
-        else post({ type: 'error', message: `no visible block at line ${m.line}` });
+        let el: Element | null | undefined = lineEls.find(x => x.line === m.line && visible(x.el))?.el;
+        if (el && m.summary) el = el.querySelector(':scope > summary');
+        if (el instanceof HTMLElement) {
+          if (m.double) el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true, detail: 2 }));
+          else el.click();
+        } else post({ type: 'error', message: `no visible block${m.summary ? ' summary' : ''} at line ${m.line}` });
+        break;
+      }
+      case 'test.clickAction': flush(); button(m.action)?.click(); break;
+      case 'test.probe': {
+        flush();
+        const els = Array.from(root.querySelectorAll(m.selector)).filter(e => m.text === undefined || (e.textContent ?? '').includes(m.text));
+        post({ type: 'state', reason: 'probe', state: { ...state(), probe: { id: m.id, count: els.length, lines: els.map(e => Number(e.getAttribute('data-line') ?? NaN)) } } });
         break;
       }
     }

@@ -1,0 +1,265 @@
+// The preview in a real VS Code: opens beside real posts, renders every English block, toggles, patches live edits, syncs scrolling both ways, follows the editor.
+import * as assert from 'assert';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { parsePost, type Post } from '../../src/core';
+import type { HostMessage } from '../../src/core/previewProtocol';
+import type { PreviewTestInfo } from '../../src/vscode/preview';
+import { activateExtension, closeAllEditors, openPost, waitFor } from './helpers';
+
+const POST = '003-michael-burry.md';
+const OTHER = 'LHjUSZnjQFk.md';
+
+async function hook(send?: HostMessage): Promise<PreviewTestInfo | undefined> {
+  return vscode.commands.executeCommand<PreviewTestInfo | undefined>('bilingual.preview.testHook', send ? { send } : undefined);
+}
+
+/** Waits until the webview reports having rendered this version of the document. */
+async function rendered(doc: vscode.TextDocument, message = 'the preview to render the document', timeout = 20000): Promise<PreviewTestInfo> {
+  return waitFor(async () => {
+    const info = await hook();
+    return info?.state && info.state.uri === doc.uri.toString() && info.state.version === doc.version ? info : undefined;
+  }, { timeout, message: `${message} (v${doc.version})` });
+}
+
+let probes = 0;
+/** Asks the webview which elements match, and waits for its answer. */
+async function probe(selector: string, text?: string): Promise<{ count: number; lines: number[] }> {
+  const id = ++probes;
+  await hook({ type: 'test.probe', id, selector, text });
+  return waitFor(async () => { const p = (await hook())?.probe; return p?.id === id ? p : undefined; }, { message: `probe ${selector}` });
+}
+
+/** Back to a clean page: the post as on disk, every block closed, normal mode. */
+async function reset(doc: vscode.TextDocument): Promise<void> {
+  if (doc.isDirty) {
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await hook({ type: 'setSideBySide', on: false });
+  await hook({ type: 'setAllOpen', open: false });
+  await waitFor(async () => {
+    const s = (await hook())?.state;
+    return s && !s.sideBySide && s.openEnglish === 0 && s.version === doc.version && !doc.isDirty;
+  }, { message: 'a clean preview' });
+}
+
+/** A Chinese paragraph with an English block after it, about `at` of the way through the post. */
+function pairedParagraph(post: Post, at: number): { line: number; english: number } {
+  const paired = post.english.filter(e => e.pairedWith !== undefined && !e.sectionLevel);
+  const e = paired[Math.floor(paired.length * at)];
+  return { line: post.blocks[e.pairedWith!].line, english: e.line };
+}
+
+/** Prints to the run's log (the in-host runner routes mocha's console there; plain console.log is lost). */
+function report(line: string): void { (Mocha.reporters.Base as unknown as { consoleLog: (s: string) => void }).consoleLog(line); }
+
+function topLine(editor: vscode.TextEditor): number { return editor.visibleRanges[0].start.line; }
+
+/** waitFor, and on a timeout the scroll-sync log and both sides' positions in the error. */
+async function waitSync<T>(cond: () => T | Promise<T>, what: string, editor: vscode.TextEditor): Promise<NonNullable<T>> {
+  try { return await waitFor(cond, { message: what }); } catch (e) {
+    const info = await hook();
+    throw new Error(`${(e as Error).message}; editor top ${topLine(editor)}, preview top ${info?.state?.topLine} (asked ${info?.state?.scrolledTo}); sync: ${(info?.sync ?? []).join(' | ')}`);
+  }
+}
+
+describe('preview', function () {
+  this.timeout(60000);
+  let editor: vscode.TextEditor;
+  let post: Post;
+
+  /** The post's editor, shown in its own column (a TextEditor object ends when its tab is hidden). */
+  async function postEditor(): Promise<vscode.TextEditor> {
+    editor = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preview: false });
+    return editor;
+  }
+
+  before(async () => {
+    await activateExtension();
+    await closeAllEditors();
+    editor = await openPost(POST);
+    post = parsePost(editor.document.getText());
+    assert.ok(post.english.length > 50, `${POST} has ${post.english.length} English blocks`);
+    await vscode.commands.executeCommand('bilingual.openPreviewToSide');
+  });
+  afterEach(async () => { await reset(editor.document); });
+  after(closeAllEditors);
+
+  it('opens beside the post and renders exactly the post\'s English blocks, all closed', async () => {
+    const info = await rendered(editor.document);
+    const s = info.state!;
+    assert.strictEqual(s.englishBlocks, post.english.length, 'rendered English blocks = the post\'s');
+    assert.strictEqual(s.details, post.english.length, 'no other details elements');
+    assert.strictEqual(s.openEnglish, 0);
+    assert.deepStrictEqual(info.errors, []);
+    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => ({ t, column: g.viewColumn })));
+    const web = tabs.find(x => x.t.input instanceof vscode.TabInputWebview && x.t.input.viewType.includes('bilingualPosts.preview'));
+    assert.ok(web, 'a preview tab is open');
+    assert.notStrictEqual(web.column, editor.viewColumn, 'the preview is beside the editor, not over it');
+    assert.match(web.t.label, /003-michael-burry\.md/);
+    // The header card and every heading made it too.
+    assert.strictEqual((await probe('.bp-card .bp-title')).count, 1);
+    assert.strictEqual((await probe('h1, h2, h3, h4, h5, h6', undefined)).count - 1, post.blocks.filter(b => b.kind === 'heading').length);
+  });
+
+  it('the toolbar\'s toggle opens every English block, and closes them again', async () => {
+    await hook({ type: 'test.clickAction', action: 'toggle-all' });
+    let s = await waitFor(async () => { const st = (await hook())?.state; return st && st.openEnglish === st.englishBlocks ? st : undefined; }, { message: 'all blocks open' });
+    assert.strictEqual(s.openEnglish, post.english.length);
+    await hook({ type: 'test.clickAction', action: 'toggle-all' });
+    s = await waitFor(async () => { const st = (await hook())?.state; return st && st.openEnglish === 0 ? st : undefined; }, { message: 'all blocks closed' });
+    assert.strictEqual(s.englishBlocks, post.english.length);
+  });
+
+  it('shows an edit live, patching the page: a block the author opened stays open', async () => {
+    const doc = editor.document;
+    const target = pairedParagraph(post, 0.3);
+    // The author opens one English block by clicking its summary.
+    await hook({ type: 'test.click', line: target.english, summary: true });
+    await waitFor(async () => (await hook())?.state?.openEnglish === 1, { message: 'one block open' });
+    assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english]);
+
+    // An edit inside a paragraph above it (same line count).
+    const first = pairedParagraph(post, 0.1);
+    const marker = '【实时预览测试】';
+    const lineEnd = doc.lineAt(first.line).range.end;
+    await editor.edit(e => e.insert(lineEnd, marker));
+    let info = await rendered(doc, 'the edit to show');
+    assert.deepStrictEqual((await probe('p', marker)).lines, [first.line], 'the edited paragraph shows the new text');
+    assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english], 'the opened block is still open');
+    assert.ok(info.lastPatch && info.lastPatch.inserted <= 2 && info.lastPatch.kept > 100, `patched, not replaced: ${JSON.stringify(info.lastPatch)}`);
+
+    // A new paragraph at the top of the body: every line below moves down by two, the block stays open.
+    const bodyStart = new vscode.Position(post.bodyLine, 0);
+    await editor.edit(e => e.insert(bodyStart, '新增的一段。\n\n'));
+    info = await rendered(doc, 'the inserted paragraph to show');
+    assert.strictEqual((await probe('p', '新增的一段。')).count, 1);
+    assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english + 2], 'still open, at its new line');
+    assert.strictEqual(info.state!.englishBlocks, post.english.length);
+
+    // An edit inside the opened block itself: the new version of the block is open too.
+    const inside = doc.lineAt(target.english + 2 + 2).range.end.translate(0, -'</p>'.length);
+    await editor.edit(e => e.insert(inside, ' (edited)'));
+    await rendered(doc, 'the edit inside the open block to show');
+    const open = await probe('details[data-english][open]', '(edited)');
+    assert.deepStrictEqual(open.lines, [target.english + 2], 'the edited block is open');
+
+    // Typing is measured, not asserted: the latencies are reported by the run.
+    const samples = (await hook())!.latencies;
+    assert.ok(samples.length >= 3, `latency samples: ${samples.join(', ')}`);
+    const i = (await hook())!;
+    report(`      [preview] keystroke -> webview applied: ${samples.join(', ')} ms; host render: ${i.renderTimes.slice(-5).join(', ')} ms; post -> ack: ${i.ackTimes.slice(-5).join(', ')} ms; last patch ${JSON.stringify(i.lastPatch)}`);
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await rendered(doc, 'the reverted text to show');
+    assert.strictEqual((await probe('p', marker)).count, 0);
+  });
+
+  it('keeps up with fast typing: the last keystroke always shows', async () => {
+    const doc = editor.document;
+    const para = pairedParagraph(post, 0.5);
+    for (const ch of '快速输入测试') {
+      const end = doc.lineAt(para.line).range.end;
+      await editor.edit(e => e.insert(end, ch), { undoStopBefore: false, undoStopAfter: false });
+    }
+    await rendered(doc, 'the last keystroke to show');
+    assert.deepStrictEqual((await probe('p', '快速输入测试')).lines, [para.line]);
+    const info = (await hook())!;
+    report(`      [preview] typing burst latencies: ${info.latencies.slice(-6).join(', ')} ms; host render ${info.renderTimes.slice(-6).join(', ')} ms; post -> ack ${info.ackTimes.slice(-6).join(', ')} ms (renders so far: ${info.renders})`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await rendered(doc, 'the reverted text to show');
+  });
+
+  it('scrolling the editor scrolls the preview to the same source line', async () => {
+    const para = pairedParagraph(post, 0.5);
+    await postEditor();
+    editor.revealRange(new vscode.Range(para.line, 0, para.line, 0), vscode.TextEditorRevealType.AtTop);
+    // At the top, below the sticky headings the editor may pin there: its first visible line is a few lines up.
+    const want = await waitSync(() => { const t = topLine(editor); return t <= para.line && para.line - t <= 6 ? t + 1 : undefined; }, `the editor to scroll to ${para.line}`, editor) - 1;
+    const s = await waitSync(async () => {
+      const st = (await hook())?.state;
+      return st && st.scrolledTo === want && Math.abs(st.topLine - want) <= 1 ? st : undefined;
+    }, `the preview to show line ${want} at its top`, editor);
+    assert.ok(Math.abs(s.topLine - want) <= 1, `preview top line ${s.topLine}, editor ${want}`);
+  });
+
+  it('scrolling the preview scrolls the editor to the same source line', async () => {
+    const para = pairedParagraph(post, 0.25);
+    await postEditor();
+    await hook({ type: 'test.scrollPreview', line: para.line });
+    // The line is revealed at the top, below the sticky headings the editor may pin there (up to a few lines).
+    const top = await waitSync(() => { const t = topLine(editor); return t <= para.line && para.line - t <= 6 ? t + 0.5 : undefined; },
+      `the editor to show line ${para.line} at its top`, editor);
+    assert.ok(top - 0.5 <= para.line);
+    const sync = (await hook())!.sync;
+    const asked = Number(/^preview->editor ([\d.]+)$/.exec(sync[sync.length - 1])?.[1]);
+    assert.ok(Math.abs(asked - para.line) < 0.5, `the preview asked for line ${para.line}: ${sync.join(' | ')}`);
+  });
+
+  it('a click on a block in the preview reveals its line in the editor', async () => {
+    const para = pairedParagraph(post, 0.8);
+    await postEditor();
+    await hook({ type: 'test.click', line: para.line });
+    try { await waitFor(() => editor.selection.active.line === para.line, { message: `the cursor on line ${para.line}` }); } catch (e) {
+      const info = await hook();
+      throw new Error(`${(e as Error).message}; cursor at ${editor.selection.active.line}; webview errors: ${info?.errors.join(' | ')}`);
+    }
+    await waitFor(() => editor.visibleRanges.some(r => r.contains(new vscode.Position(para.line, 0))), { message: `line ${para.line} scrolled into view` });
+  });
+
+  it('side-by-side mode opens every block next to its paragraph and restores them after', async () => {
+    await hook({ type: 'test.clickAction', action: 'side-by-side' });
+    let s = await waitFor(async () => { const st = (await hook())?.state; return st?.sideBySide && st.openEnglish === st.englishBlocks ? st : undefined; }, { message: 'side by side' });
+    assert.strictEqual(s.englishBlocks, post.english.length);
+    await hook({ type: 'test.clickAction', action: 'side-by-side' });
+    s = await waitFor(async () => { const st = (await hook())?.state; return st && !st.sideBySide && st.openEnglish === 0 ? st : undefined; }, { message: 'back to normal' });
+    assert.strictEqual(s.openEnglish, 0);
+  });
+
+  it('follows the active editor to another post', async () => {
+    const other = await openPost(OTHER, { viewColumn: editor.viewColumn });
+    const otherPost = parsePost(other.document.getText());
+    const info = await rendered(other.document, `the preview to follow to ${OTHER}`);
+    assert.strictEqual(info.state!.englishBlocks, otherPost.english.length);
+    assert.ok(otherPost.english.some(e => e.style === 'B'), `${OTHER} has style-B blocks, rendered as details too`);
+    // And back.
+    await postEditor();
+    const back = await rendered(editor.document, 'the preview to follow back');
+    assert.strictEqual(back.state!.englishBlocks, post.english.length);
+  });
+
+  it('marks the post\'s problems in place: a missing translation shows where the English should be', async () => {
+    await postEditor();
+    const doc = editor.document;
+    const para = pairedParagraph(post, 0.6);
+    const block = post.english.find(e => e.line === para.english)!;
+    // Delete the English block under a paragraph: the paragraph loses its translation.
+    await editor.edit(e => e.delete(new vscode.Range(block.line, 0, block.endLine + 1, 0)));
+    await rendered(doc, 'the deletion to show');
+    const missing = await waitFor(async () => { const p = await probe('.bp-missing'); return p.count ? p : undefined; }, { message: 'a missing-translation placeholder' });
+    assert.deepStrictEqual(missing.lines, [para.line], 'the placeholder belongs to the paragraph');
+    assert.deepStrictEqual((await probe('p[data-problem][data-pair="missing"]')).lines, [para.line], 'the paragraph is flagged');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await rendered(doc, 'the reverted text to show');
+    assert.strictEqual((await probe('.bp-missing')).count, 0);
+  });
+
+  it('comes back with its state after the webview is reloaded (hidden and shown again)', async () => {
+    await postEditor();
+    const target = pairedParagraph(post, 0.4);
+    await hook({ type: 'test.click', line: target.english, summary: true });
+    await waitFor(async () => (await hook())?.state?.openEnglish === 1, { message: 'one block open' });
+    const rendersBefore = (await hook())!.renders;
+    // Showing the post in the preview's group hides the webview, which VS Code then discards.
+    const previewGroup = vscode.window.tabGroups.all.find(g => g.tabs.some(t => t.input instanceof vscode.TabInputWebview))!;
+    await vscode.window.showTextDocument(editor.document, { viewColumn: previewGroup.viewColumn, preview: false });
+    await vscode.commands.executeCommand('workbench.action.previousEditorInGroup');
+    const info = await waitFor(async () => {
+      const i = await hook();
+      return i && i.renders > rendersBefore && i.state?.openEnglish === 1 && i.state.version === editor.document.version ? i : undefined;
+    }, { message: 'the reloaded webview restores the open block', timeout: 20000 });
+    assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english]);
+    assert.strictEqual(info.state!.englishBlocks, post.english.length);
+  });
+});
