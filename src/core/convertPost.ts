@@ -4,7 +4,7 @@ import type { EnglishBlock, Post, TextBlock } from './post';
 import { dominantStyle } from './rules/blocks';
 import { eolOf } from './text';
 import { paragraphExcerpt, finishAuthoring, lineLabel, paragraphLanguage, type AuthoringResult, type Language, type MappedEdit, type TextMove, type OffsetSelection } from './authoring';
-import { blockEnglish, buildBlock, newBlockLabel, unwrapProblem, type LabelConfig } from './wrap';
+import { blockEnglish, buildBlock, hasInlineMarkdown, literalMarkdownMessage, newBlockLabel, unwrapProblem, type LabelConfig } from './wrap';
 
 export type PairOrder = 'en-first' | 'zh-first';
 
@@ -182,15 +182,17 @@ export function convertStyle(post: Post, to: BlockStyleName, config: LabelConfig
   const eol = eolOf(post.text);
   const edits: MappedEdit[] = [];
   const messages: string[] = [];
-  let sections = 0;
+  let sections = 0, literal = 0;
   for (const e of post.english) {
     if (e.style === 'C') { sections++; continue; }
     if (e.style === to) continue;
     const problem = unwrapProblem(e);
     if (problem) { messages.push(`The English block at ${lineLabel(e.line)} was left as is: ${problem}.`); continue; }
+    if (to === 'A' && hasInlineMarkdown(e.text)) literal++;
     edits.push(restyle(post, e, to, config, eol));
   }
   if (sections) messages.push(`${sections} section-level "Original English Source" block${sections > 1 ? 's were' : ' was'} left as is.`);
+  if (literal) messages.push(literalMarkdownMessage(literal));
   return finishAuthoring(edits, selections, messages);
 }
 

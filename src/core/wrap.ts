@@ -168,6 +168,17 @@ export function decodeEnglishA(p: string, base = 0): Encoded {
   return out;
 }
 
+// Emphasis, strong, code spans and links: Markdown an HTML block shows as typed.
+const INLINE_MARKDOWN = /\*\*[^*\n]+\*\*|__[^_\n]+__|(^|[\s(])\*[^*\s][^*\n]*\*(?=[\s).,;:!?]|$)|`[^`\n]+`|\[[^\]\n]+\]\([^)\n]+\)/m;
+
+/** Whether English text has Markdown formatting that a style-A block would show literally (`**Host**:`). */
+export function hasInlineMarkdown(u: string): boolean { return INLINE_MARKDOWN.test(u); }
+
+/** The message about Markdown shown literally in `n` style-A blocks. */
+export function literalMarkdownMessage(n: number): string {
+  return `${n} of the English block${n > 1 ? 's' : ''} hold${n > 1 ? '' : 's'} Markdown (like **bold** or links) that the site shows as typed inside <p class="english-text">; style B blocks render it.`;
+}
+
 /** A whole block holding the English `u` (at document offset `base`), with the moves of u's text into it. */
 export function buildBlock(u: string, style: BlockStyleName, label: string, eol: string, base = 0): Encoded {
   if (style === 'A') {
@@ -271,15 +282,18 @@ export function wrapEnglish(post: Post, selections: readonly OffsetSelection[], 
   }
   const edits: MappedEdit[] = [];
   const usedLines = new Set<number>();
+  let literal = 0;
   for (const r of merged) {
     const first = post.blocks[r[0]] as TextBlock, last = post.blocks[r[r.length - 1]] as TextBlock;
     const u = post.text.slice(first.start, last.end);
+    if (style === 'A' && hasInlineMarkdown(u)) literal++;
     const b = buildBlock(u, style, label, eol, first.start);
     const before = !isBlankLine(post, first.line - 1) && first.line > post.bodyLine && !usedLines.has(first.line - 1) ? eol : '';
     const after = !isBlankLine(post, last.endLine + 1) ? eol : '';
     usedLines.add(last.endLine + 1);
     edits.push({ start: first.start, end: last.end, newText: before + b.text + after, moves: b.moves.map(m => ({ ...m, dst: m.dst + before.length })), fallback: before.length + b.text.length });
   }
+  if (literal) messages.push(literalMarkdownMessage(literal));
   return finishAuthoring(edits, selections, messages);
 }
 

@@ -111,7 +111,7 @@ async function ask(plan: ConvertPlan): Promise<AmbiguousChoice | undefined> {
   const shown = guessed.slice(0, 8).map(g => `• ${g.ambiguity}`);
   if (guessed.length > shown.length) shown.push(`• … and ${guessed.length - shown.length} more`);
   const notes = plan.notes.length ? `\n\nLeft as is: ${plan.notes.length} paragraph${plan.notes.length > 1 ? 's' : ''} (${plan.notes.slice(0, 3).map(n => n.message.split(':')[0]).join(', ')}${plan.notes.length > 3 ? ', …' : ''}).` : '';
-  const all = 'Convert All', clear = 'Only the Clear Pairs', look = 'Preview…';
+  const all = 'Convert All', clear = 'Only the Clear Pairs', look = 'Preview (guesses unchecked)…';
   const pick = await vscode.window.showWarningMessage(
     `Convert ${plan.groups.length} English/Chinese pairs into English blocks? ${guessed.length} of them are guesses:`,
     { modal: true, detail: shown.join('\n') + notes }, all, clear, look);

@@ -150,6 +150,8 @@ describe('convertStyle', () => {
     assert.ok(converted.every(e => e.label === 'View/Hide Original English' && e.pClosed && e.closed));
     assert.ok(converted.every(e => !/\n\s*\n/.test(e.text)), 'no blank line inside the <p>');
     assert.ok(converted.some(e => e.text.includes('<br><br>')), 'multi-paragraph English joined by <br><br>');
+    // Its bodies start with **Speaker**: labels, which a <p> shows with the asterisks: the command says so.
+    assert.match(r.messages.join(' '), /^\d+ of the English blocks hold Markdown \(like \*\*bold\*\* or links\) that the site shows as typed/m);
   });
 
   it('leaves section-level blocks and malformed blocks alone, and says so', () => {

@@ -129,6 +129,14 @@ describe('wrapEnglish', () => {
     assert.strictEqual(apply(text, r), '## T\n\n<details>\n<summary>View/Hide Original English</summary>\n<p class="english-text">First English paragraph.<br><br>\nSecond one, R&D &lt;b>.</p>\n</details>\n\n中文段落。\n');
   });
 
+  it('warns when the wrapped English has Markdown a style-A block shows literally', () => {
+    const text = '中文。\n\n**Host**: So, *really* [this](https://example.com).\n';
+    const r = wrapEnglish(parsePost(text), [at(text.indexOf('Host'))], opts);
+    assert.strictEqual(r.edits.length, 1);
+    assert.match(r.messages[0], /1 of the English block holds Markdown/);
+    assert.deepStrictEqual(wrapEnglish(post, [at(en[0].start)], opts).messages, []);
+  });
+
   it('keeps blank lines around the block and the post\'s line endings', () => {
     const text = '# Title\nEnglish right under a heading.\n## Next\n';
     const r = wrapEnglish(parsePost(text), [at(10)], opts);
