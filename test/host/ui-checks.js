@@ -55,4 +55,6 @@ module.exports = [
       for (const k of ['errors', 'warnings', 'infos']) assert.ok(Number.isInteger(p[k]) && p[k] >= 0, `${k} in ${JSON.stringify(p)}`);
     },
   },
+  // The preview's checks (screenshots beside the editor, window reload) live in their own file.
+  ...require('./ui-checks-preview'),
 ];
