@@ -115,6 +115,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     if (aliasedBy) { void vscode.window.showInformationMessage(`"${value}" is already an alias of "${aliasedBy[0]}".`); return { key, name: aliasedBy[0], alias: value }; }
     let aliasOf = args?.aliasOf;
     if (aliasOf === undefined && !args?.value) {
+      await services.index.ready();
       const canonical = services.index.index.canonical(key, value);
       if (canonical && canonical !== value) {
         const pick = await vscode.window.showQuickPick([
@@ -150,6 +151,8 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
       if (!at) return undefined;
       ({ key, value: from } = at);
     }
+    // Every post that uses the value must be known: a rename right after opening the blog waits for the index.
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the posts' }, () => services.index.ready());
     const index = services.index.index;
     const files = new Set(index.filesOf(key, from));
     // The open post may not be saved (or indexed) yet.
@@ -202,6 +205,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
   async function addMentioned(uri?: string | vscode.Uri): Promise<{ key: string; name: string }[]> {
     const editor = await editorFor(uri);
     if (!editor || !isMarkdown(editor.document)) return [];
+    await services.index.ready();
     const found = mentionsOf(editor.document);
     if (!found.edits.length) { void vscode.window.setStatusBarMessage('No known entity is missing from the front matter.', 4000); return []; }
     await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, found.edits));

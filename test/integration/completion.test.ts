@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { entryData, parseFrontMatter } from '../../src/core';
+import { ensureFixtureConfig } from './entityHelpers';
 import { activateExtension, closeAllEditors, openPost, positionOf, waitFor } from './helpers';
 
 type Info = { stats: { files: number; building: boolean } };
@@ -38,6 +39,7 @@ async function typeLineAfter(editor: vscode.TextEditor, after: string, text: str
 describe('front-matter completion (in VS Code)', () => {
   before(async () => {
     await activateExtension();
+    await ensureFixtureConfig();
     await waitFor(async () => !(await vscode.commands.executeCommand<Info>('bilingual.entityIndexInfo')).stats.building, { message: 'the entity index is built', timeout: 20000 });
   });
   afterEach(closeAllEditors);
@@ -127,7 +129,7 @@ describe('front-matter completion (in VS Code)', () => {
 });
 
 describe('front-matter hover (in VS Code)', () => {
-  before(activateExtension);
+  before(async () => { await activateExtension(); await ensureFixtureConfig(); });
   afterEach(closeAllEditors);
 
   const hoverText = async (uri: vscode.Uri, pos: vscode.Position) => {

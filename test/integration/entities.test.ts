@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { entryData, parseFrontMatter } from '../../src/core';
 import { activateExtension, closeAllEditors, fixtureUri, openPost, positionOf, waitFor, workspaceFolder } from './helpers';
+import { ensureFixtureConfig } from './entityHelpers';
 import { undoOnce } from './lintHelpers';
 
 interface Stats { files: number; fromSnapshot: boolean; reused: number; read: number; dropped: number; building: boolean }
@@ -16,14 +17,16 @@ const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(u
 const listOf = (text: string, key: string) => { const e = parseFrontMatter(text)?.entries.find(x => x.key === key); return e && entryData(e); };
 
 describe('entity index (in VS Code)', () => {
-  before(activateExtension);
+  before(async () => { await activateExtension(); await ensureFixtureConfig(); });
   afterEach(closeAllEditors);
 
   it('holds every post of the workspace once the background build is done', async () => {
-    const i = await info();
-    const posts = await vscode.workspace.findFiles('**/*.md');
-    assert.strictEqual(i.stats.files, posts.length);
-    assert.ok(!i.stats.building);
+    // Other suites add and remove posts too: the count settles once the watcher has caught up.
+    const i = await waitFor(async () => {
+      const [now, posts] = await Promise.all([info(), vscode.workspace.findFiles('**/*.md')]);
+      return now.stats.files === posts.length && !now.stats.building ? now : undefined;
+    }, { message: 'the index holds every .md file of the workspace', timeout: 20000 });
+    assert.ok(i.stats.files >= 10);
     const nv = (await info({ key: 'companies_orgs', value: '英伟达' })).entity!;
     assert.strictEqual(nv.name, 'Nvidia');
     assert.deepStrictEqual(nv.aliases, ['英伟达', 'NVIDIA']);
@@ -74,7 +77,7 @@ describe('entity index (in VS Code)', () => {
 });
 
 describe('entity commands (in VS Code)', () => {
-  before(activateExtension);
+  before(async () => { await activateExtension(); await ensureFixtureConfig(); });
   afterEach(closeAllEditors);
 
   it('"Add entities mentioned in this post" on a real post adds Nvidia (英伟达), Oracle (甲骨文) and more in the post\'s style; undo restores', async () => {
