@@ -3,11 +3,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { renderPage } from '../../src/cli/render';
 import { parsePost } from '../../src/core';
 import { renderPost, siteMarkdown } from '../../src/core/render';
 import { assertClean, FORBIDDEN_ATTRS, FORBIDDEN_TAGS, tags } from './htmlScan';
-import { REPO } from './realPosts';
+import { corpus, REPO, seed } from './realPosts';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'hostile');
 const names = fs.readdirSync(DIR).filter(f => f.endsWith('.md')).sort();
@@ -154,6 +155,50 @@ describe('render: hostile posts in headless Chromium', function () {
       }
     });
   }
+
+  it('the renderer as the web build bundles it (slim sanitizer) runs in a Web Worker and gives the same HTML as in Node', async () => {
+    // The web extension host is a worker: no DOM, no Node. Bundle as scripts/build.mjs does, run it there.
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    const load = new Function('u', 'return import(u)') as (u: string) => Promise<{ slimSanitizer: import('esbuild').Plugin }>;
+    const { slimSanitizer } = await load(pathToFileURL(path.join(REPO, 'scripts', 'esbuild-plugins.mjs')).href);
+    const built = await esbuild.build({
+      stdin: {
+        contents: "import { parsePost } from './src/core/post'; import { renderPost } from './src/core/render';\n" +
+          'self.onmessage = (e) => self.postMessage(e.data.map((t) => renderPost(parsePost(t.text), { remoteImages: t.remote }).html));',
+        resolveDir: REPO, loader: 'ts',
+      },
+      bundle: true, platform: 'browser', format: 'iife', write: false, minify: true, target: 'es2022', plugins: [slimSanitizer], metafile: true,
+      define: { 'process.env.NODE_ENV': '"production"' }, mainFields: ['browser', 'module', 'main'], logLevel: 'silent',
+    });
+    const code = built.outputFiles[0].text;
+    const bundled = Object.keys(built.metafile!.inputs);
+    assert.ok(bundled.some(f => f.includes('sanitize-html')) && !bundled.some(f => /node_modules[\\/](postcss|dom-serializer|domutils)[\\/]/.test(f)),
+      'the slim sanitizer leaves postcss and the DOM utilities out');
+    const inputs = [
+      ...[0, 1, 2, 3].map(n => ({ text: seed(n), remote: false })),
+      ...['LHjUSZnjQFk', 'aR20FWCCjAs', 'Wq3hpCYY-AI'].map(n => ({ text: corpus(n), remote: false })),
+      ...names.flatMap(n => [{ text: read(n), remote: false }, { text: read(n), remote: true }]),
+    ];
+    const context = await browser.newContext();
+    try {
+      await context.route('http://bp.test/**', route => route.fulfill(route.request().url().endsWith('/w.js')
+        ? { contentType: 'text/javascript', body: code } : { contentType: 'text/html', body: '<!DOCTYPE html><title>w</title>' }));
+      const page = await context.newPage();
+      await page.goto('http://bp.test/', { timeout: 15000 });
+      const out = await page.evaluate((data) => new Promise<string[]>((resolve, reject) => {
+        const w = new Worker('/w.js');
+        w.onmessage = (e: MessageEvent<string[]>) => resolve(e.data);
+        w.onerror = (e) => reject(new Error(e.message));
+        w.postMessage(data);
+      }), inputs);
+      assert.strictEqual(out.length, inputs.length);
+      inputs.forEach((input, i) => {
+        assert.strictEqual(out[i], renderPost(parsePost(input.text), { remoteImages: input.remote }).html, `input ${i}`);
+      });
+    } finally {
+      await context.close();
+    }
+  });
 
   it('the harness sees a payload that does run (raw markdown-it output, no sanitizer, no CSP)', async () => {
     const file = path.join(dir, 'control.html');
