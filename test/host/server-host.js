@@ -5,29 +5,16 @@
 //      the workbench reports the extension host's exit code through window.codeAutomationExit
 //   2. the UI checks (ui-checks.js): the extension under development loaded in a normal workbench, driven by Playwright
 'use strict';
-const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const { paths, makeRunDir, copyWorkspace, followFile, parseInHostSummary, readIfExists, elapsed, log } = require('./common');
 const { Workbench } = require('./ui');
+const { install, startServer, serverVersion } = require('./server');
 
 const VIEWPORT = { width: 1400, height: 900 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=en-US'];
-
-/** Installs (idempotently) the offline host; returns the paths from host.json, or throws. */
-function install() {
-  if (process.env.BILINGUAL_HOST_SKIP_INSTALL !== '1') {
-    const r = spawnSync('bash', [paths.installScript], { stdio: 'inherit', env: { ...process.env, BILINGUAL_HOST_CACHE: paths.cache } });
-    if (r.error || r.status !== 0) {
-      throw new Error(`installing the offline host failed (exit ${r.status ?? r.error?.message}); see the messages above and ${path.join(paths.cache, 'install.log')}`);
-    }
-  }
-  const hostJson = path.join(paths.cache, 'host.json');
-  if (!fs.existsSync(hostJson)) throw new Error(`${hostJson} is missing: run bash test/host/install.sh`);
-  return JSON.parse(fs.readFileSync(hostJson, 'utf8'));
-}
 
 /**
  * Runs the suite (and the UI checks). Never throws for test failures; returns
@@ -49,46 +36,20 @@ async function run(opts, uiChecks) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, onSignal);
 
   // --- the server -------------------------------------------------------------------------------------
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k]; // when launched from a VS Code terminal
-  env.PATH = path.dirname(host.node) + path.delimiter + env.PATH;
-  env.BILINGUAL_TEST_LOG = run.testLog; // the remote extension host inherits the server's environment
-  if (opts.grep) env.BILINGUAL_TEST_GREP = opts.grep; else delete env.BILINGUAL_TEST_GREP;
-  const serverLogFile = path.join(run.dir, 'server.log');
-  const serverLog = fs.createWriteStream(serverLogFile);
-  const server = spawn(host.node, [host.serverMain,
-    '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', run.userData, '--server-data-dir', path.join(run.dir, 'server-data'), '--extensions-dir', run.extensionsDir,
-  ], { cwd: run.dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let serverOut = '';
   const hostCrashes = [];
-  let resolvePort;
-  const portPromise = new Promise((r) => { resolvePort = r; });
-  const onServerData = (chunk) => {
-    serverLog.write(chunk);
-    if (opts.verbose) process.stderr.write(chunk);
-    if (serverOut.length < 20000) {
-      serverOut += chunk;
-      const m = /Extension host agent listening on (\d+)/.exec(serverOut);
-      if (m) resolvePort(Number(m[1]));
-    }
-    // A killed or crashed extension host: the workbench may still report exit code 0, so watch the server's word.
-    for (const m of String(chunk).matchAll(/Extension Host Process exited with code: (\S+), signal: (\S+)\./g)) {
-      if (m[1] !== '0' || m[2] !== 'null') hostCrashes.push(`the extension host process died (code ${m[1]}, signal ${m[2]}); see ${serverLogFile}`);
-    }
-  };
-  server.stdout.on('data', onServerData);
-  server.stderr.on('data', onServerData);
-  const watchdog = spawnWatchdog(server.pid);
-  let stopping = false;
-  server.on('exit', (code, signal) => { if (!stopping) abort(`the VS Code server exited unexpectedly (code ${code}, signal ${signal}); see ${serverLogFile}`); });
-  server.on('error', (e) => abort(`could not start the VS Code server: ${e.message}`));
+  const server = startServer(host, {
+    userData: run.userData, serverDataDir: path.join(run.dir, 'server-data'), extensionsDir: run.extensionsDir, cwd: run.dir,
+    logFile: path.join(run.dir, 'server.log'), verbose: opts.verbose, smokeTestDriver: true,
+    // the remote extension host inherits the server's environment
+    env: { BILINGUAL_TEST_LOG: run.testLog, BILINGUAL_TEST_GREP: opts.grep || undefined },
+    onHostCrash: (message) => hostCrashes.push(message),
+    onExit: (code, signal) => abort(`the VS Code server exited unexpectedly (code ${code}, signal ${signal}); see ${path.join(run.dir, 'server.log')}`),
+  });
 
   let browser;
   let page;
   try {
-    const port = await race(portPromise);
+    const port = await race(server.port);
     const authority = `127.0.0.1:${port}`;
     log(`VS Code server ${serverVersion(host)} listening on ${authority} after ${elapsed()}`);
     // Our own signal handlers stop the host in order (Playwright's would exit the process at once).
@@ -194,48 +155,9 @@ async function run(opts, uiChecks) {
     clearTimeout(timer);
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeListener(sig, onSignal);
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
-    stopping = true;
-    killGroup(server);
-    try { watchdog.kill(); } catch { /* gone */ }
-    serverLog.end();
+    server.stop();
   }
   return result;
-}
-
-function serverVersion(host) {
-  try {
-    const product = JSON.parse(fs.readFileSync(path.join(path.dirname(host.serverMain), '..', 'product.json'), 'utf8'));
-    return `${product.version} (code-server ${host.codeServerVersion})`;
-  } catch {
-    return `(code-server ${host.codeServerVersion})`;
-  }
-}
-
-/**
- * The server runs in its own process group (so that its extension hosts can be ended together). If the launcher
- * itself is killed (SIGKILL, a closed pipe), nothing would end that group: a tiny detached watchdog does.
- */
-function spawnWatchdog(serverPgid) {
-  const code = `
-    const [launcher, group] = process.argv.slice(1).map(Number);
-    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-    setInterval(() => {
-      if (!alive(-group)) process.exit(0);
-      if (!alive(launcher)) {
-        try { process.kill(-group, 'SIGTERM'); } catch {}
-        setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 3000);
-      }
-    }, 1000);`;
-  const w = spawn(process.execPath, ['-e', code, String(process.pid), String(serverPgid)], { detached: true, stdio: 'ignore' });
-  w.unref();
-  return w;
-}
-
-function killGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const t = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
-  t.unref();
 }
 
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
