@@ -12,6 +12,19 @@ function shown(editor: vscode.TextEditor, line: number): boolean {
   return editor.visibleRanges.some(r => r.start.line <= line && line <= r.end.line);
 }
 
+/**
+ * Unfolds everything (VS Code restores a file's folds when it is opened again), puts the cursor on `top` so the
+ * editor keeps that part in view, and waits until lines top..until are on screen.
+ */
+async function onScreen(editor: vscode.TextEditor, top: number, until: number): Promise<void> {
+  await vscode.commands.executeCommand('editor.unfoldAll');
+  editor.selection = new vscode.Selection(top, 0, top, 0);
+  await waitFor(() => {
+    editor.revealRange(new vscode.Range(top, 0, top, 0), vscode.TextEditorRevealType.AtTop);
+    return shown(editor, top) && shown(editor, until);
+  }, { message: `lines ${top + 1}-${until + 1} on screen` });
+}
+
 describe('folding', () => {
   before(activateExtension);
   afterEach(closeAllEditors);
@@ -19,10 +32,12 @@ describe('folding', () => {
   it('gives every English block of a real post a Region range and the front matter a range, as the editor merges them', async () => {
     const editor = await openPost('000-ai-circular-economy.md');
     const post = parsePost(editor.document.getText());
+    const heading = post.blocks.find(b => b.kind === 'heading')!;
+    // Both providers: ours, and the Markdown extension's (which starts later) for the headings.
     const ranges = await waitFor(async () => {
       const r = await foldingRangesOf(editor.document.uri);
-      return r && r.some(x => x.start === post.english[0].line) ? r : undefined;
-    }, { message: 'folding ranges with the English blocks' });
+      return r && r.some(x => x.start === post.english[0].line) && r.some(x => x.start === heading.line) ? r : undefined;
+    }, { timeout: 20000, message: 'folding ranges with the English blocks and the headings' });
     for (const e of post.english) {
       const r = ranges.find(x => x.start === e.line);
       assert.ok(r, `a range starts at the block on line ${e.line + 1}`);
@@ -31,7 +46,6 @@ describe('folding', () => {
     }
     assert.ok(ranges.some(r => r.start === 0 && r.end === 49), 'the front matter folds');
     // The Markdown extension's heading ranges are still there, around the blocks.
-    const heading = post.blocks.find(b => b.kind === 'heading')!;
     assert.ok(ranges.some(r => r.start === heading.line && r.end > post.english[0].endLine), 'heading sections still fold');
   });
 
@@ -48,8 +62,7 @@ describe('folding', () => {
     const editor = await openPost('000-ai-circular-economy.md');
     const post = parsePost(editor.document.getText());
     const [first, second] = post.english;
-    editor.revealRange(new vscode.Range(first.line - 2, 0, first.line - 2, 0), vscode.TextEditorRevealType.AtTop);
-    await waitFor(() => shown(editor, first.line) && shown(editor, first.line + 1), { message: 'the first block is on screen' });
+    await onScreen(editor, first.line - 2, first.line + 1);
     // The editor computes its folding model after opening: fold (idempotent) until it has taken effect.
     await waitFor(async () => {
       const r = await vscode.commands.executeCommand<{ folded: boolean; blocks: number }>('bilingual.toggleEnglishFolding', { fold: true });
@@ -67,6 +80,23 @@ describe('folding', () => {
     const r2 = await vscode.commands.executeCommand<{ folded: boolean }>('bilingual.toggleEnglishFolding');
     assert.strictEqual(r2.folded, true);
     await waitFor(() => !shown(editor, first.line + 1), { message: 'folded again' });
+  });
+
+  it('"Fold All Regions" folds exactly the English blocks (their ranges are of kind Region), headings stay open', async function () {
+    this.timeout(60000);
+    const editor = await openPost('000-ai-circular-economy.md');
+    const post = parsePost(editor.document.getText());
+    const first = post.english[0];
+    const heading = post.blocks.find(b => b.kind === 'heading')!;
+    await waitFor(async () => (await foldingRangesOf(editor.document.uri))?.some(r => r.start === first.line));
+    await onScreen(editor, heading.line, first.line + 1);
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('editor.foldAllMarkerRegions');
+      return !shown(editor, first.line + 1);
+    }, { message: 'the first English block folded' });
+    assert.ok(shown(editor, heading.line) && shown(editor, heading.line + 2), 'the heading and the Chinese paragraph under it stay visible');
+    await vscode.commands.executeCommand('editor.unfoldAllMarkerRegions');
+    await waitFor(() => shown(editor, first.line + 1), { message: 'unfolded again' });
   });
 
   it('Toggle Folding in a post without English blocks says so and folds nothing', async () => {
@@ -89,8 +119,8 @@ describe('outline', () => {
     const outline = postOutline(parsePost(doc.getText()), 'auto');
     const all = await waitFor(async () => {
       const s = await symbolsOf(doc.uri);
-      return s && s.some(x => /^EN \d+\/\d+$/.test(x.detail)) ? s : undefined;
-    }, { message: 'coverage symbols' });
+      return s && s.some(x => /^EN \d+\/\d+$/.test(x.detail)) && s.some(x => x.name.startsWith('#')) ? s : undefined;
+    }, { timeout: 20000, message: 'coverage symbols and the Markdown extension\'s "## heading" symbols' });
     const ours = all.filter(s => /^EN \d+\/\d+$/.test(s.detail) || s.name === '(before the first heading)');
     assert.deepStrictEqual(ours.map(s => [s.name, s.detail]), outline.sections.map(s => [s.heading ?? '(before the first heading)', sectionDetail(outline.mode, s)]));
     const needs = ours.flatMap(function walk(s: vscode.DocumentSymbol): vscode.DocumentSymbol[] {
