@@ -29,7 +29,12 @@ export interface SavedState {
 }
 
 export type HostMessage =
-  | { type: 'render'; version: number; uri: string; html: string; title: string; restore?: SavedState }
+  /**
+   * A new render: the whole HTML, or (`edit`) the change from the HTML of the previous render message `base`:
+   * html = previous.slice(0, start) + text + previous.slice(end). A keystroke changes a few hundred bytes of a page
+   * that can be half a megabyte.
+   */
+  | { type: 'render'; id: number; version: number; uri: string; title: string; html?: string; edit?: { base: number; start: number; end: number; text: string } }
   | { type: 'scrollTo'; line: number }
   | { type: 'setAllOpen'; open: boolean }
   | { type: 'setSideBySide'; on: boolean }
@@ -51,9 +56,11 @@ export type WebviewMessage =
   | { type: 'revealLine'; line: number }
   /** The person clicked a block (double: also focus the editor). */
   | { type: 'click'; line: number; double: boolean }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The webview does not have the HTML an edit applies to: the next render must be whole. */
+  | { type: 'resync' };
 
-/** What an update did to the page: top-level nodes kept, inserted and removed. */
-export interface PatchStats { kept: number; inserted: number; removed: number; ms: number }
+/** What an update did to the page: top-level nodes kept, inserted and removed; ms for the patch, totalMs for the whole message. */
+export interface PatchStats { kept: number; inserted: number; removed: number; ms: number; totalMs?: number }
 
 export const PREVIEW_VIEW_TYPE = 'bilingualPosts.preview';

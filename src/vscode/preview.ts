@@ -51,6 +51,9 @@ class Preview implements vscode.Disposable {
   /** When the oldest change not yet on screen happened, by document version. */
   private changedAt: { version: number; at: number } | undefined;
   private lastRenderMs = 0;
+  /** The last HTML posted to the webview: the next update is sent as the change from it. */
+  private sent: { id: number; html: string; uri: string } | undefined;
+  private renderId = 0;
   private lastRenderStart = 0;
   private quietUntil = 0;
   private lastPreviewLine = -1;
@@ -169,13 +172,25 @@ ${r.toolbarHtml()}
     const title = `Preview ${basename(doc.uri)}`;
     this.panel.title = title;
     this.inFlight = { version: doc.version, since: Date.now() };
-    this.post({ type: 'render', version: doc.version, uri: doc.uri.toString(), html: result.html, title });
+    const uri = doc.uri.toString();
+    const id = ++this.renderId;
+    const prev = this.sent;
+    this.sent = { id, html: result.html, uri };
+    if (prev && prev.uri === uri) this.post({ type: 'render', id, version: doc.version, uri, title, edit: { base: prev.id, ...diff(prev.html, result.html) } });
+    else this.post({ type: 'render', id, version: doc.version, uri, title, html: result.html });
     this.test.renders++;
   }
 
   private onMessage(m: WebviewMessage): void {
     switch (m.type) {
+      case 'resync':
+        this.sent = undefined;
+        this.shownVersion = -1;
+        this.inFlight = undefined;
+        this.schedule(0);
+        break;
       case 'ready':
+        this.sent = undefined;
         this.ready = true;
         this.test.ready = true;
         this.shownVersion = -1;
@@ -266,6 +281,16 @@ ${r.toolbarHtml()}
     this.panel.dispose();
     this.onDispose();
   }
+}
+
+/** The smallest single replacement that turns a into b (common prefix and suffix kept). */
+export function diff(a: string, b: string): { start: number; end: number; text: string } {
+  const n = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < n && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < n - start && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return { start, end: a.length - tail, text: b.slice(start, b.length - tail) };
 }
 
 function push<T>(list: T[], v: T, max = 200): void { list.push(v); if (list.length > max) list.shift(); }

@@ -110,24 +110,28 @@ function carryOpen(from: Node, to: Node): void {
 
 function english(): HTMLDetailsElement[] { return Array.from(root.querySelectorAll<HTMLDetailsElement>('details[data-english]')); }
 
-function state(): PreviewState {
+/** The line at the top, as of the last scroll (measuring it forces a layout of the whole page). */
+let topLine = 0;
+function measureTop(): number { topLine = lineAtTop(); return topLine; }
+
+function state(fresh = true): PreviewState {
   const en = english();
   return {
     version, uri, englishBlocks: en.length, openEnglish: en.filter(d => d.open).length, details: root.querySelectorAll('details').length,
-    sideBySide, topLine: Math.round(lineAtTop() * 100) / 100, scrolledTo, problems: root.querySelectorAll('[data-problem]').length,
+    sideBySide, topLine: Math.round((fresh ? measureTop() : topLine) * 100) / 100, scrolledTo, problems: root.querySelectorAll('[data-problem]').length,
   };
 }
 
 function save(): void {
   const openLines = english().filter(d => d.open && !openedByMode.has(d)).map(d => Number(d.getAttribute('data-line')));
-  vscode.setState({ uri, topLine: lineAtTop(), sideBySide, openLines });
+  vscode.setState({ uri, topLine, sideBySide, openLines });
 }
 
 let stateTimer: number | undefined;
 /** Reports state once per burst (toggling all blocks fires one event per block). */
 function reportSoon(reason: string): void {
   if (stateTimer !== undefined) return;
-  stateTimer = window.setTimeout(() => { stateTimer = undefined; updateToolbar(); save(); post({ type: 'state', state: state(), reason }); }, 30);
+  stateTimer = window.setTimeout(() => { stateTimer = undefined; updateToolbar(); const st = state(); save(); post({ type: 'state', state: st, reason }); }, 30);
 }
 
 // ---------------------------------------------------------------- toolbar
@@ -272,7 +276,7 @@ window.addEventListener('scroll', () => {
   scrollFrame = requestAnimationFrame(() => {
     scrollFrame = 0;
     if (!readerScrolled()) return;
-    post({ type: 'revealLine', line: lineAtTop() });
+    post({ type: 'revealLine', line: measureTop() });
     reportSoon('scroll');
   });
 }, { passive: true });
@@ -280,18 +284,26 @@ window.addEventListener('scroll', () => {
 // ---------------------------------------------------------------- messages
 
 let pending: Extract<HostMessage, { type: 'render' }> | undefined;
+/** The HTML of the last render message applied, and its id: the next one may be an edit of it. */
+let html = '';
+let htmlId = -1;
 
-function flush(): void {
+function flush(t0 = performance.now()): void {
   const m = pending;
   if (!m) return;
   pending = undefined;
+  if (m.edit) {
+    if (m.edit.base !== htmlId) { post({ type: 'resync' }); return; }
+    html = html.slice(0, m.edit.start) + m.edit.text + html.slice(m.edit.end);
+  } else html = m.html ?? '';
+  htmlId = m.id;
   const sameDoc = m.uri === uri;
   if (!sameDoc && uri !== '') { root.textContent = ''; scrolledTo = undefined; }
   uri = m.uri;
   version = m.version;
   document.title = m.title;
   quiet();
-  const stats = patch(m.html);
+  const stats = patch(html);
   if (firstRender) {
     firstRender = false;
     const saved = vscode.getState();
@@ -304,7 +316,9 @@ function flush(): void {
   } else if (!sameDoc) scrollOwn(0);
   updateToolbar();
   save();
-  post({ type: 'rendered', state: state(), patch: stats });
+  // The acknowledgement does not measure the top line: that would force a layout of the whole page before the
+  // browser gets to paint the update.
+  post({ type: 'rendered', state: state(false), patch: { ...stats, totalMs: Math.round((performance.now() - t0) * 10) / 10 } });
 }
 
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
@@ -315,7 +329,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
         // Applied at once: the host sends one update at a time and waits for the acknowledgement, so updates
         // cannot pile up here (and a frame callback would only add latency; frames may not come at all while hidden).
         pending = m;
-        flush();
+        flush(performance.now());
         break;
       case 'scrollTo': flush(); scrollToLine(m.line); break;
       case 'setAllOpen': setAllOpen(m.open); break;

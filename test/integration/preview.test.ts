@@ -9,6 +9,7 @@ import { activateExtension, closeAllEditors, openPost, waitFor } from './helpers
 
 const POST = '003-michael-burry.md';
 const OTHER = 'LHjUSZnjQFk.md';
+const BIG = 'SC2eSujzrUY.md';
 
 async function hook(send?: HostMessage): Promise<PreviewTestInfo | undefined> {
   return vscode.commands.executeCommand<PreviewTestInfo | undefined>('bilingual.preview.testHook', send ? { send } : undefined);
@@ -77,7 +78,7 @@ describe('preview', function () {
 
   before(async () => {
     await activateExtension();
-    await closeAllEditors();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     editor = await openPost(POST);
     post = parsePost(editor.document.getText());
     assert.ok(post.english.length > 50, `${POST} has ${post.english.length} English blocks`);
@@ -169,6 +170,30 @@ describe('preview', function () {
     report(`      [preview] typing burst latencies: ${info.latencies.slice(-6).join(', ')} ms; host render ${info.renderTimes.slice(-6).join(', ')} ms; post -> ack ${info.ackTimes.slice(-6).join(', ')} ms (renders so far: ${info.renders})`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await rendered(doc, 'the reverted text to show');
+  });
+
+  it('measures keystroke to page update, one keystroke at a time, on the biggest fixture post', async () => {
+    const big = await openPost(BIG, { viewColumn: vscode.ViewColumn.One });
+    const bigPost = parsePost(big.document.getText());
+    let info = await rendered(big.document, `the preview to follow to ${BIG}`);
+    assert.strictEqual(info.state!.englishBlocks, bigPost.english.length);
+    const para = pairedParagraph(bigPost, 0.5);
+    const before = info.latencies.length;
+    for (const ch of '一二三四五六七八') {
+      await big.edit(e => e.insert(big.document.lineAt(para.line).range.end, ch));
+      info = await rendered(big.document, 'the keystroke to show');
+    }
+    assert.deepStrictEqual((await probe('p', '一二三四五六七八')).lines, [para.line]);
+    const lat = info.latencies.slice(before).sort((a, b) => a - b);
+    const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
+    report(`      [preview] ${BIG} (${big.document.getText().length} chars, ${bigPost.english.length} blocks): keystroke -> page updated median ${median(lat)} ms ` +
+      `(min ${lat[0]}, max ${lat[lat.length - 1]}, n=${lat.length}); host render median ${median(info.renderTimes.slice(-8).sort((a, b) => a - b))} ms; ` +
+      `post -> ack median ${median(info.ackTimes.slice(-8).sort((a, b) => a - b))} ms; webview patch ${info.lastPatch?.ms} ms of ${info.lastPatch?.totalMs} ms handling`);
+    assert.strictEqual(lat.length, 8, 'one update per keystroke');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await rendered(big.document, 'the reverted text to show');
+    await postEditor();
+    await rendered(editor.document, 'the preview back on the post');
   });
 
   it('scrolling the editor scrolls the preview to the same source line', async () => {
