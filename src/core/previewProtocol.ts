@@ -16,7 +16,7 @@ export interface PreviewState {
   /** Problems marked on the page (elements with data-problem). */
   problems: number;
   /** The answer to a test.probe: elements matching its selector (and text), with their data-line. */
-  probe?: { id: number; count: number; lines: number[] };
+  probe?: { id: number; count: number; lines: number[]; topLine: number };
 }
 
 /** Saved by the webview (vscode.setState) so a reload or a window reload restores the preview. */

@@ -357,7 +357,8 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       case 'test.probe': {
         flush();
         const els = Array.from(root.querySelectorAll(m.selector)).filter(e => m.text === undefined || (e.textContent ?? '').includes(m.text));
-        post({ type: 'state', reason: 'probe', state: { ...state(), probe: { id: m.id, count: els.length, lines: els.map(e => Number(e.getAttribute('data-line') ?? NaN)) } } });
+        const st = state();
+        post({ type: 'state', reason: 'probe', state: { ...st, probe: { id: m.id, count: els.length, lines: els.map(e => Number(e.getAttribute('data-line') ?? NaN)), topLine: st.topLine } } });
         break;
       }
     }

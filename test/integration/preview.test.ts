@@ -25,7 +25,7 @@ async function rendered(doc: vscode.TextDocument, message = 'the preview to rend
 
 let probes = 0;
 /** Asks the webview which elements match, and waits for its answer. */
-async function probe(selector: string, text?: string): Promise<{ count: number; lines: number[] }> {
+async function probe(selector: string, text?: string): Promise<{ count: number; lines: number[]; topLine: number }> {
   const id = ++probes;
   await hook({ type: 'test.probe', id, selector, text });
   return waitFor(async () => { const p = (await hook())?.probe; return p?.id === id ? p : undefined; }, { message: `probe ${selector}` });
@@ -113,13 +113,19 @@ describe('preview', function () {
     assert.strictEqual(s.englishBlocks, post.english.length);
   });
 
-  it('shows an edit live, patching the page: a block the author opened stays open', async () => {
+  it('shows an edit live, patching the page: a block the author opened stays open and the view does not move', async () => {
     const doc = editor.document;
     const target = pairedParagraph(post, 0.3);
     // The author opens one English block by clicking its summary.
     await hook({ type: 'test.click', line: target.english, summary: true });
     await waitFor(async () => (await hook())?.state?.openEnglish === 1, { message: 'one block open' });
     assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english]);
+
+    // The reader looks at a place further down; edits above it must not move what they see.
+    const seen = pairedParagraph(post, 0.35);
+    await hook({ type: 'scrollTo', line: seen.line });
+    const top0 = await waitFor(async () => { const t = (await probe('details[data-english][open]')).topLine; return Math.abs(t - seen.line) < 1 ? t + 1 : undefined; },
+      { message: `the preview at line ${seen.line}` }) - 1;
 
     // An edit inside a paragraph above it (same line count).
     const first = pairedParagraph(post, 0.1);
@@ -130,13 +136,17 @@ describe('preview', function () {
     assert.deepStrictEqual((await probe('p', marker)).lines, [first.line], 'the edited paragraph shows the new text');
     assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english], 'the opened block is still open');
     assert.ok(info.lastPatch && info.lastPatch.inserted <= 2 && info.lastPatch.kept > 100, `patched, not replaced: ${JSON.stringify(info.lastPatch)}`);
+    const top1 = (await probe('p', marker)).topLine;
+    assert.ok(Math.abs(top1 - top0) < 0.5, `the reader still sees line ${top0} at the top (now ${top1})`);
 
     // A new paragraph at the top of the body: every line below moves down by two, the block stays open.
     const bodyStart = new vscode.Position(post.bodyLine, 0);
     await editor.edit(e => e.insert(bodyStart, '新增的一段。\n\n'));
     info = await rendered(doc, 'the inserted paragraph to show');
     assert.strictEqual((await probe('p', '新增的一段。')).count, 1);
-    assert.deepStrictEqual((await probe('details[data-english][open]')).lines, [target.english + 2], 'still open, at its new line');
+    const after = await probe('details[data-english][open]');
+    assert.deepStrictEqual(after.lines, [target.english + 2], 'still open, at its new line');
+    assert.ok(Math.abs(after.topLine - (top0 + 2)) < 0.5, `the same text stays at the top, now at line ${top0 + 2} (${after.topLine})`);
     assert.strictEqual(info.state!.englishBlocks, post.english.length);
 
     // An edit inside the opened block itself: the new version of the block is open too.
