@@ -90,7 +90,15 @@ export class Linter implements vscode.Disposable {
   isLarge(doc: vscode.TextDocument): boolean { return lengthOf(doc) > this.settings.largeFileSize; }
 
   relintAll(delay = 0): void {
-    for (const d of vscode.workspace.textDocuments) this.schedule(d, delay);
+    for (const d of vscode.workspace.textDocuments) {
+      if (!this.wanted(d)) continue;
+      if (this.isLarge(d)) {
+        // Large posts keep their rhythm: "save" checks only saved text, "idle" waits for a pause.
+        if (this.settings.largeFiles === 'save' && d.isDirty) continue;
+        if (this.settings.largeFiles === 'idle') { this.schedule(d, Math.max(delay, this.settings.largeFileDelay)); continue; }
+      }
+      this.schedule(d, delay);
+    }
   }
 
   private onChange(doc: vscode.TextDocument): void {

@@ -1,0 +1,206 @@
+// Diagnostics in the real editor on real posts: codes, exact ranges, re-lint on typing, settings and the config file.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, fixtureUri, openPost, openText, waitFor, workspaceFolder } from './helpers';
+import { codeActions, codesOf, countCodes, ours, SOURCE, undoOnce, waitForOurs } from './lintHelpers';
+
+/** 0-based line numbers of the lines matching `re`. */
+function linesMatching(doc: vscode.TextDocument, re: RegExp): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) out.push(i);
+  return out;
+}
+
+async function setSetting(section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('diagnostics', () => {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('marks the three summaries of seed 003 closed by </p> as malformed-block errors, from <details> to the summary line end', async () => {
+    const { document: doc } = await openPost('003-michael-burry.md');
+    const ds = await waitForOurs(doc.uri, d => d.length === 3);
+    const summaries = linesMatching(doc, /^<summary>[^<]*<\/p>\s*$/);
+    assert.strictEqual(summaries.length, 3);
+    assert.deepStrictEqual(codesOf(ds), ['malformed-block', 'malformed-block', 'malformed-block']);
+    ds.forEach((d, i) => {
+      const line = summaries[i];
+      assert.strictEqual(doc.lineAt(line - 1).text, '<details>');
+      assert.ok(d.range.isEqual(new vscode.Range(line - 1, 0, line, doc.lineAt(line).text.length)), `range ${JSON.stringify(d.range)} for line ${line}`);
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.strictEqual(d.source, SOURCE);
+      assert.match(d.message, /closed by `<\/p>`/);
+    });
+  });
+
+  it('flags the doubled label and (once the index is built) the "Coreweave" spelling in 000', async () => {
+    const { document: doc } = await openPost('000-ai-circular-economy.md');
+    const ds = await waitForOurs(doc.uri, d => codesOf(d).includes('entity-variant') && codesOf(d).includes('summary-label'));
+    assert.deepStrictEqual(countCodes(ds), { 'entity-variant': 1, 'summary-label': 1 });
+    const label = ds.find(d => d.code === 'summary-label')!;
+    const [line] = linesMatching(doc, /View\/Hide Original Original English/);
+    assert.ok(label.range.isEqual(new vscode.Range(line - 1, 0, line, '<summary>View/Hide Original Original English'.length)), JSON.stringify(label.range));
+    assert.strictEqual(label.severity, vscode.DiagnosticSeverity.Warning);
+    const variant = ds.find(d => d.code === 'entity-variant')!;
+    assert.strictEqual(doc.getText(variant.range), 'Coreweave');
+    assert.match(variant.message, /CoreWeave/);
+  });
+
+  it('leaves the Chinese-only post 001 without missing-translation warnings', async () => {
+    const { document: doc } = await openPost('001-silicon-valley-101.md');
+    const ds = await waitForOurs(doc.uri, d => d.length > 0);
+    assert.deepStrictEqual(codesOf(ds), ['entity-variant']);
+    assert.strictEqual(doc.getText(ds[0].range), 'openai');
+  });
+
+  it('finds the real mistakes of a corpus post: label, block, orphan, Chinese in English, a missing translation', async () => {
+    const { document: doc } = await openPost('SC2eSujzrUY.md');
+    const ds = await waitForOurs(doc.uri, d => d.length === 7);
+    assert.deepStrictEqual(countCodes(ds), { 'summary-label': 1, 'chinese-in-english': 2, 'malformed-block': 2, 'orphan-translation': 1, 'missing-translation': 1 });
+    const missing = ds.find(d => d.code === 'missing-translation')!;
+    assert.strictEqual(doc.getText(missing.range), doc.lineAt(missing.range.start.line).text, 'the whole first line of the paragraph');
+    assert.match(doc.getText(missing.range), /[\u4e00-\u9fff]/);
+  });
+
+  it('lints a Markdown file only once it looks like a post, and clears it when it no longer does', async () => {
+    const editor = await openText('Notes\n\n一段中文。\n');
+    const doc = editor.document;
+    const block = '\n<details>\n<summary>Veiw/Hide Original English</summary>\n<p class="english-text">A paragraph.</p>\n</details>\n';
+    await editor.edit(b => b.insert(doc.lineAt(2).range.end, block));
+    const ds = await waitForOurs(doc.uri, d => d.length > 0);
+    // Now a post: its label typo, and (no front matter at all) the keys the site needs.
+    assert.deepStrictEqual(codesOf(ds).sort(), ['frontmatter-required', 'summary-label']);
+    await undoOnce(editor);
+    await waitForOurs(doc.uri, d => d.length === 0);
+  });
+
+  it('re-lints while typing and shows the result for the latest version only', async () => {
+    const editor = await openPost('003-michael-burry.md');
+    const doc = editor.document;
+    const original = doc.getText();
+    await waitForOurs(doc.uri, d => d.length === 3);
+    // Three quick edits, no waiting in between: intermediate results must not stick.
+    for (const line of linesMatching(doc, /^<summary>[^<]*<\/p>\s*$/)) {
+      const text = doc.lineAt(line).text;
+      const at = text.lastIndexOf('</p>');
+      await editor.edit(b => b.replace(new vscode.Range(line, at, line, at + 4), '</summary>'));
+    }
+    await waitForOurs(doc.uri, d => d.length === 0);
+    await undoOnce(editor);
+    const back = await waitForOurs(doc.uri, d => d.length === 1);
+    assert.strictEqual(back[0].code, 'malformed-block');
+    await undoOnce(editor);
+    await undoOnce(editor);
+    assert.strictEqual(doc.getText(), original);
+    await waitForOurs(doc.uri, d => d.length === 3);
+  });
+
+  describe('settings and the config file', () => {
+    afterEach(async () => {
+      await setSetting('bilingualPosts', 'severity', undefined);
+      await setSetting('bilingualPosts', 'translationMode', undefined);
+      try { await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), '.bilingual-posts.json')); } catch { /* not there */ }
+    });
+
+    it('bilingualPosts.severity turns a code off, and raises another to error', async () => {
+      const { document: doc } = await openPost('000-ai-circular-economy.md');
+      await waitForOurs(doc.uri, d => codesOf(d).includes('entity-variant') && codesOf(d).includes('summary-label'));
+      await setSetting('bilingualPosts', 'severity', { 'entity-variant': 'off', 'summary-label': 'error' });
+      const ds = await waitForOurs(doc.uri, d => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error);
+      assert.deepStrictEqual(codesOf(ds), ['summary-label']);
+    });
+
+    it('bilingualPosts.translationMode "always" asks the Chinese-only post for English under every paragraph', async () => {
+      const { document: doc } = await openPost('001-silicon-valley-101.md');
+      await waitForOurs(doc.uri, d => d.length === 1);
+      await setSetting('bilingualPosts', 'translationMode', 'always');
+      const ds = await waitForOurs(doc.uri, d => d.filter(x => x.code === 'missing-translation').length > 20);
+      for (const d of ds.filter(x => x.code === 'missing-translation')) assert.match(doc.getText(d.range), /[\u4e00-\u9fff]/);
+      await setSetting('bilingualPosts', 'translationMode', undefined);
+      await waitForOurs(doc.uri, d => d.length === 1);
+    });
+
+    it('the blog\'s .bilingual-posts.json wins over the settings where it says something', async () => {
+      const { document: doc } = await openPost('000-ai-circular-economy.md');
+      await setSetting('bilingualPosts', 'severity', { 'summary-label': 'error', 'entity-variant': 'info' });
+      await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Error));
+      const file = vscode.Uri.joinPath(workspaceFolder(), '.bilingual-posts.json');
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ severity: { 'summary-label': 'hint' } })));
+      const ds = await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Hint));
+      // What the file does not mention still comes from the settings.
+      assert.strictEqual(ds.find(x => x.code === 'entity-variant')?.severity, vscode.DiagnosticSeverity.Information);
+      await vscode.workspace.fs.delete(file);
+      await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Error));
+    });
+  });
+
+  describe('large posts (past bilingualPosts.lint.largeFileSize, 512 KB by default)', function () {
+    // VS Code's own Markdown language server needs seconds for a file this size; ours answers at once.
+    this.timeout(120000);
+    const bigName = 'large-post-copy.md';
+    const bigUri = () => fixtureUri(bigName);
+    before(async () => {
+      // A 1.2 MB post made of a real post's paragraphs (and its real mistakes), repeated. (10 MB posts are measured
+      // in the unit tests: VS Code's built-in Markdown server stalls for minutes on them, whatever our extension does.)
+      const src = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('SC2eSujzrUY.md')));
+      const body = src.slice(src.indexOf('\n---', 4) + 5);
+      let text = src;
+      while (new TextEncoder().encode(text).length < 1.2 * 1024 * 1024) text += body;
+      await vscode.workspace.fs.writeFile(bigUri(), new TextEncoder().encode(text));
+    });
+    afterEach(async () => {
+      await closeAllEditors();
+      await setSetting('bilingualPosts.lint', 'largeFiles', undefined);
+    });
+    after(async () => {
+      try { await vscode.workspace.fs.delete(bigUri()); } catch { /* gone */ }
+    });
+
+    it('gets its diagnostics, and after a run of keystrokes (checked once typing pauses) they follow the text', async () => {
+      const editor = await openPost(bigName);
+      const doc = editor.document;
+      assert.ok(doc.getText().length > 512 * 1024, 'past the default bound');
+      const first = await waitForOurs(doc.uri, d => d.length > 30, 60000);
+      const labels = first.filter(d => d.code === 'summary-label');
+      assert.ok(labels.length >= 8, `${labels.length} summary-label`);
+      // Fix the first doubled label one keystroke at a time, as a person would.
+      const target = labels[0].range.end.line;
+      const at = doc.lineAt(target).text.indexOf('Original Original') + 'Original '.length;
+      for (let i = 0; i < 'Original '.length; i++) await editor.edit(b => b.delete(new vscode.Range(target, at, target, at + 1)));
+      assert.strictEqual(doc.lineAt(target).text, '<summary>View/Hide Original English</summary>');
+      const after = await waitForOurs(doc.uri, d => d.filter(x => x.code === 'summary-label').length === labels.length - 1, 60000);
+      assert.strictEqual(after.length, first.length - 1);
+    });
+
+    it('with lint.largeFiles "save" it is checked on save, and quick fixes wait for that check', async () => {
+      await setSetting('bilingualPosts.lint', 'largeFiles', 'save');
+      const editor = await openPost(bigName);
+      const doc = editor.document;
+      const before = await waitForOurs(doc.uri, d => d.length > 30, 60000);
+      const malformed = before.filter(d => d.code === 'malformed-block').length;
+      const line = before.find(d => d.code === 'summary-label')!.range.end.line;
+      await editor.edit(b => b.replace(doc.lineAt(line).range, '<summary>View/Hide Original English</p>'));
+      // No check runs until the save, so the old diagnostics stay and offer no fix on the changed text.
+      const stale = await codeActions(doc.uri, new vscode.Range(line - 1, 0, line, 5), 'quickfix');
+      assert.deepStrictEqual(stale.map(a => a.title), []);
+      assert.strictEqual(ours(doc.uri).length, before.length);
+      await doc.save();
+      const after = await waitForOurs(doc.uri, d => d.filter(x => x.code === 'malformed-block').length === malformed + 1, 60000);
+      assert.strictEqual(after.filter(d => d.code === 'summary-label').length, before.filter(d => d.code === 'summary-label').length - 1);
+      await waitFor(async () => (await codeActions(doc.uri, new vscode.Range(line - 1, 0, line, 5), 'quickfix')).some(a => a.title === 'Close the summary with </summary>'),
+        { timeout: 60000, message: 'the fix for the new problem after the save' });
+      // Put the file back as it was.
+      await editor.edit(b => b.replace(doc.lineAt(line).range, '<summary>View/Hide Original Original English</summary>'));
+      await doc.save();
+    });
+
+    it('with lint.largeFiles "off" it is not checked at all', async () => {
+      const { document: doc } = await openPost(bigName);
+      await waitForOurs(doc.uri, d => d.length > 30, 60000);
+      await setSetting('bilingualPosts.lint', 'largeFiles', 'off');
+      await waitForOurs(doc.uri, d => d.length === 0);
+    });
+  });
+});
