@@ -16,6 +16,17 @@ async function previewFrame(wb, timeout = 30000) {
   }, { timeout, message: 'the preview webview showing the post' });
 }
 
+/** Opens the post (Quick Open, or its row in the Explorer if Quick Open picked another file: checks before leave state). */
+async function openPost(wb) {
+  try {
+    await wb.quickOpen(POST);
+  } catch {
+    await wb.reset();
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: POST }).first().click();
+    await wb.page.locator('.editor-group-container.active .tab.active', { hasText: POST }).waitFor({ timeout: 20000 });
+  }
+}
+
 /** Where things are on the page: the title and the first paired paragraph with its English block. */
 function layout(frame) {
   return frame.evaluate(() => {
@@ -43,7 +54,7 @@ module.exports = [
     name: 'preview beside the editor: Chinese rendered, normal and side-by-side mode, restored after a window reload',
     timeout: 150000,
     async run(wb) {
-      await wb.quickOpen(POST);
+      await openPost(wb);
       await wb.waitFor(async () => /硅谷|大空头|英伟达/.test(await wb.editorText()), { message: 'the post in the editor' });
       await wb.runCommand('Bilingual: Open Preview to the Side');
       let frame = await previewFrame(wb);
