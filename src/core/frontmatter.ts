@@ -81,6 +81,13 @@ export function parseFrontMatter(text: string, options: { forceYaml?: boolean } 
       fix: { title: 'Use `---` as the fence', start: contentEnd, end: contentEnd + closeText.length, newText: '---' } });
   }
   const fm: FrontMatter = { start, end, contentStart, contentEnd, closed, entries: [], errors, listIndent: null, fastPath: true };
+  const lines = countLines(text, contentStart, contentEnd, MAX_LINES + 1);
+  if (lines > MAX_LINES) {
+    // Real front matter is a few dozen lines; this much is a pasted file or an attack, and reading it key by key
+    // (the YAML parser checks duplicate keys pairwise) would stall the editor.
+    errors.push({ message: `The front matter is over ${MAX_LINES} lines long; it is not read. A post's front matter is a short list of \`key: value\` lines.`, start, end: start + 3 });
+    return fm;
+  }
   const fast = options.forceYaml ? undefined : scanFlat(text, contentStart, contentEnd);
   if (fast) {
     fm.entries = fast.entries;
@@ -90,6 +97,41 @@ export function parseFrontMatter(text: string, options: { forceYaml?: boolean } 
     parseWithYaml(text, fm);
   }
   return fm;
+}
+
+/** Front matter longer than this is refused unread. The longest in the blog's 9,761 posts is under 150 lines. */
+export const MAX_LINES = 1000;
+/** Flow collections or indentation nested deeper than this are refused before the (recursive) YAML parser sees them. */
+export const MAX_DEPTH = 64;
+
+function countLines(text: string, from: number, to: number, max: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to && n < max; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The deepest nesting of `[`/`{` (outside quotes) or of indentation levels in YAML source. */
+function nestingDepth(src: string): number {
+  let depth = 0, max = 0, quote = '';
+  const indents: number[] = [];
+  for (const line of src.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() !== '' && !quote) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      max = Math.max(max, indents.length);
+    }
+    for (let i = indent; i < line.length; i++) {
+      const c = line[i];
+      if (quote) { if (c === '\\' && quote === '"') i++; else if (c === quote) quote = ''; continue; }
+      if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(line[i - 1])))) quote = c;
+      else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+      else if ((c === ']' || c === '}') && depth > 0) depth--;
+    }
+    if (quote === "'") quote = ''; // a single-quoted scalar may span lines, but an unclosed one must not hide the rest
+  }
+  return max;
 }
 
 function guessUnclosedEnd(text: string, from: number): number {
@@ -236,6 +278,10 @@ function scanFlat(text: string, from: number, to: number): { entries: FmEntry[];
 function parseWithYaml(text: string, fm: FrontMatter): void {
   const base = fm.contentStart;
   const src = text.slice(fm.contentStart, fm.contentEnd);
+  if (nestingDepth(src) > MAX_DEPTH) {
+    fm.errors.push({ message: `The front matter nests lists or maps over ${MAX_DEPTH} levels deep; it is not read. Front matter holds flat \`key: value\` lines and plain lists.`, start: fm.start, end: fm.start + 3 });
+    return;
+  }
   let doc;
   try {
     doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
@@ -261,6 +307,8 @@ function parseWithYaml(text: string, fm: FrontMatter): void {
     const key = String(pair.key.value);
     const keyStart = base + pair.key.range[0];
     const keyEnd = base + pair.key.range[1];
+    // A key over several lines is broken YAML (reported above), not a key an author wrote.
+    if (/[\r\n]/.test(text.slice(keyStart, keyEnd))) continue;
     const v = pair.value as YamlNode | null;
     let value: FmValue;
     if (v == null || (isScalar(v) && v.range && v.range[0] === v.range[1] && v.value == null)) {

@@ -286,6 +286,11 @@ export function wrapEnglish(post: Post, selections: readonly OffsetSelection[], 
   for (const r of merged) {
     const first = post.blocks[r[0]] as TextBlock, last = post.blocks[r[r.length - 1]] as TextBlock;
     const u = post.text.slice(first.start, last.end);
+    // A style-B body is Markdown kept verbatim: a `<details>` or `</details>` in it would open or end a block.
+    if (style === 'B' && /<\/?details\b/i.test(u)) {
+      messages.push(`Cannot wrap the English at ${lineLabel(first.line)} in a style-B block: its \`<details>\` or \`</details>\` would open or end a block there. Write it as \`&lt;details>\`, or wrap it in a style-A block.`);
+      continue;
+    }
     if (style === 'A' && hasInlineMarkdown(u)) literal++;
     const b = buildBlock(u, style, label, eol, first.start);
     const before = !isBlankLine(post, first.line - 1) && first.line > post.bodyLine && !usedLines.has(first.line - 1) ? eol : '';

@@ -110,8 +110,12 @@ export function malformedBlock(post: Post): Finding[] {
     if (b.kind === 'html' && b.stray === 'details-close') {
       const le = post.lines.lineEnd(b.line);
       const only = post.text.slice(post.lines.lineStarts[b.line], le).trim().toLowerCase() === '</details>';
+      // Between two non-blank lines the line is emptied rather than deleted: deleting it would glue what follows
+      // to what precedes (a heading onto a block's `</details>`, one paragraph onto another).
+      const filled = (l: number) => l >= post.bodyLine && l < post.lines.lineCount && post.lines.lineText(l).trim() !== '';
+      const end = filled(b.line - 1) && filled(b.line + 1) ? le : Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1));
       out.push({ code: 'malformed-block', start: b.start, end: le, message: 'A `</details>` with no `<details>` before it.',
-        fixes: only ? [{ title: 'Remove the stray </details>', preferred: true, edits: [{ start: b.start, end: Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1)), newText: '' }] }] : [] });
+        fixes: only ? [{ title: 'Remove the stray </details>', preferred: true, edits: [{ start: b.start, end, newText: '' }] }] : [] });
     }
   }
   return out;
@@ -158,7 +162,8 @@ export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
     if (/chinese|中文/i.test(e.label)) continue;
     // Most English blocks have no Han at all: the native regex scan settles those without counting words.
     if (!hasHan(e.text) || hanRatio(e.text) <= 0.5) continue;
-    const fixes: Fix[] = chineseLabel && e.summaryClose !== 'missing'
+    // A section's source block keeps its label: without "Source" it would stop covering its section.
+    const fixes: Fix[] = chineseLabel && e.summaryClose !== 'missing' && e.style !== 'C'
       ? [{ title: `Label it "${chineseLabel}" (the original was Chinese)`, edits: [{ start: e.labelStart, end: e.labelEnd, newText: chineseLabel }] }]
       : [];
     out.push({ code: 'chinese-in-english', start: e.start, end: lineEndAt(post, e.start), fixes,
