@@ -331,7 +331,7 @@ function matchTier(t: Typed, c: Candidate): number {
   return -1;
 }
 
-interface Candidate { name: string; count: number; files: string[]; aliases: string[]; variants: string[]; configured: boolean; boost: number }
+type Candidate = EntityUse;
 
 function usage(c: Candidate, index: EntityIndex, key: string, fileLabel: (f: string) => string): { detail: string; documentation: string } {
   const detail = c.count ? `${c.count} post${c.count === 1 ? '' : 's'}` : c.configured ? 'configured, no posts yet' : 'suggested';
@@ -346,8 +346,8 @@ function usage(c: Candidate, index: EntityIndex, key: string, fileLabel: (f: str
 }
 
 /**
- * Lower-cased and normalised forms of a candidate's spellings, computed on first use. Candidates live as long as
- * the index's cached entity table they were made from (see candidatesFor), so this holds nothing after a change.
+ * Lower-cased and normalised forms of a candidate's spellings, computed on first use. The index patches its entity
+ * tables by replacing only the entries that changed, so these stay valid for every other entity.
  */
 const derivedForms = new WeakMap<Candidate, { name: Spelling; others: Spelling[] }>();
 function derived(c: Candidate): { name: Spelling; others: Spelling[] } {
@@ -356,26 +356,26 @@ function derived(c: Candidate): { name: Spelling; others: Spelling[] } {
   return d;
 }
 
-/** Candidate lists per entity table (the index replaces its tables when it changes, which drops these too). */
-const candidateCache = new WeakMap<readonly EntityUse[], { spec: KeySpec | undefined; list: Candidate[] }>();
+/** Candidate lists per index and key, until that key's values (or the config) change. */
+const candidateCache = new WeakMap<EntityIndex, Map<string, { version: number; spec: KeySpec | undefined; list: readonly Candidate[] }>>();
 
-function candidatesFor(key: string, spec: KeySpec | undefined, index: EntityIndex): Candidate[] {
+function candidatesFor(key: string, spec: KeySpec | undefined, index: EntityIndex): readonly Candidate[] {
   const ents = index.entities(key);
-  const hit = candidateCache.get(ents);
-  if (hit && hit.spec === spec) return hit.list;
-  const out: Candidate[] = [];
-  const seen = new Set<string>();
   const schemaValues = spec?.values ?? [];
-  const add = (e: EntityUse, boost: number) => { if (!seen.has(e.name)) { seen.add(e.name); out.push({ ...e, boost }); } };
+  // Without schema values the index's own list (most used first) is the candidate list: nothing to copy.
+  if (!schemaValues.length) return ents;
+  let perKey = candidateCache.get(index);
+  if (!perKey) { perKey = new Map(); candidateCache.set(index, perKey); }
+  const version = index.keyVersion(key);
+  const hit = perKey.get(key);
+  if (hit && hit.version === version && hit.spec === spec) return hit.list;
   // The schema's intended values come first (by use among themselves), then whatever else posts use, by use.
-  if (schemaValues.length) {
-    const byName = new Map(ents.map(e => [e.name, e]));
-    const sv = schemaValues.map(v => byName.get(v) ?? index.entity(key, v) ?? { name: v, count: 0, files: [], aliases: [], variants: [], configured: false });
-    sv.sort((a, b) => b.count - a.count);
-    for (const e of sv) add(e, 1);
-  }
-  for (const e of ents) add(e, 0);
-  candidateCache.set(ents, { spec, list: out });
+  const sv = schemaValues.map(v => index.entity(key, v) ?? { name: v, count: 0, files: [], aliases: [], variants: [], configured: false });
+  sv.sort((a, b) => b.count - a.count);
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const e of [...sv, ...ents]) if (!seen.has(e.name)) { seen.add(e.name); out.push(e); }
+  perKey.set(key, { version, spec, list: out });
   return out;
 }
 

@@ -45,11 +45,13 @@ function usableSurface(s: string, configured: boolean): boolean {
   return true;
 }
 
-const matcherCache = new WeakMap<EntityIndex, { generation: number; config: unknown; matcher: Matcher }>();
+const matcherCache = new WeakMap<EntityIndex, { stamp: string; config: unknown; matcher: Matcher }>();
 
 function buildMatcher(index: EntityIndex, config: Pick<Config, 'schema' | 'entities'>): Matcher {
+  // Rebuilt only when an entity list changed (not for tags, titles or saves that leave the front matter alone).
+  const stamp = mentionKeys(config).map(k => index.keyVersion(k)).join(',');
   const hit = matcherCache.get(index);
-  if (hit && hit.generation === index.generation && hit.config === config) return hit.matcher;
+  if (hit && hit.stamp === stamp && hit.config === config) return hit.matcher;
   const best = new Map<string, Surface>();
   for (const key of mentionKeys(config)) {
     for (const e of index.entities(key)) {
@@ -75,7 +77,7 @@ function buildMatcher(index: EntityIndex, config: Pick<Config, 'schema' | 'entit
   }
   // Longer surfaces first, so "Michael Burry" wins over "Michael" at the same place.
   for (const list of [...matcher.byWord.values(), ...matcher.byChar.values()]) list.sort((a, b) => b.surface.length - a.surface.length);
-  matcherCache.set(index, { generation: index.generation, config, matcher });
+  matcherCache.set(index, { stamp, config, matcher });
   return matcher;
 }
 

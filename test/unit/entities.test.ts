@@ -1,8 +1,9 @@
 // The entity index on the fixture posts: grouped spellings, counts, examples, caching, persistence; config-file edits.
 import * as assert from 'assert';
 import { addEntityToConfig, ConfigFileError, renameEntityInConfig } from '../../src/core/entityConfig';
-import { defaultConfig, EntityIndex, parseConfig } from '../../src/core';
-import { fixtureConfig, fixtureIndex } from './entityFixtures';
+import { defaultConfig, EntityIndex, fileEntryOf, fileEntryOfText, parseConfig, parseFrontMatter, type EntityUse } from '../../src/core';
+import { fixtureConfig, fixtureIndex, fixturePost, INDEXED_POSTS } from './entityFixtures';
+import { corpus, corpusNames, seed } from './realPosts';
 
 describe('entity index', () => {
   const config = fixtureConfig();
@@ -54,6 +55,69 @@ describe('entity index', () => {
     idx.updateText('file:///blog/new.md', '---\ntitle: 新\npeople:\n- Michael Burry\n- Michael burry\n---\n');
     assert.strictEqual(idx.entity('people', 'Michael Burry')!.count, 3, 'one post with two spellings counts once');
     assert.strictEqual(idx.canonical('people', 'Michael burry'), 'Michael Burry');
+  });
+
+  it('reads the same entry from the indexed keys alone as from the whole front matter, on every real post', () => {
+    const keys = new EntityIndex(config).entityKeys();
+    const texts = [...corpusNames().map(corpus), ...INDEXED_POSTS.map(fixturePost), seed(0), seed(1), seed(2), seed(3)];
+    let folded = 0;
+    for (const t of texts) {
+      assert.deepStrictEqual(fileEntryOfText(t, keys), fileEntryOf(parseFrontMatter(t), keys));
+      if (!parseFrontMatter(t)?.fastPath) folded++;
+    }
+    assert.ok(folded > 0, 'some real posts need the YAML parser for their whole front matter');
+    // Made-up awkward cases: a folded summary, a block scalar, a nested map, no closing fence.
+    for (const t of [
+      '---\ntitle: 标题\nsummary: 第一行\n  第二行也是摘要\ntags:\n- a\n---\n',
+      '---\ninsight: |\n  tags: not a key\npeople: [A, B]\n---\n',
+      '---\nextra:\n  nested: 1\ncompanies_orgs:\n  - X\n---\n',
+      '---\ntitle: t\ntags:\n- a\n',
+      '---\ntitle: "multi\nline"\ntags: [x]\n---\n',
+    ]) assert.deepStrictEqual(fileEntryOfText(t, keys), fileEntryOf(parseFrontMatter(t), keys), t);
+    // Broken YAML in a key the index does not read no longer hides the entity lists.
+    const broken = '---\ntitle: t\nsummary: 一行\n  又一行: 坏了\ntags:\n- a\n---\n';
+    assert.ok(parseFrontMatter(broken)!.errors.length > 0);
+    assert.deepStrictEqual(fileEntryOfText(broken, keys).values, { tags: ['a'] });
+  });
+
+  it('an update that changes nothing keeps every cache; a change touches only the keys and entities it changes', () => {
+    const idx = fixtureIndex(config);
+    const text = fixturePost('003-michael-burry.md');
+    const orgs = idx.entities('companies_orgs');
+    const nvidia = idx.entity('companies_orgs', 'Nvidia')!;
+    const [g, vOrgs, vTags] = [idx.generation, idx.keyVersion('companies_orgs'), idx.keyVersion('tags')];
+    idx.updateText('file:///blog/003-michael-burry.md', text + '\n正文改了。\n');
+    assert.deepStrictEqual([idx.generation, idx.keyVersion('companies_orgs'), idx.keyVersion('tags')], [g, vOrgs, vTags], 'body edits change nothing');
+    idx.updateText('file:///blog/003-michael-burry.md', text.replace('- Futu\n', '- Futu\n- Robinhood\n'));
+    assert.ok(idx.generation > g && idx.keyVersion('companies_orgs') > vOrgs);
+    assert.strictEqual(idx.keyVersion('tags'), vTags, 'tags did not change');
+    assert.strictEqual(idx.entities('companies_orgs'), orgs, 'the table is patched in place');
+    assert.strictEqual(idx.entity('companies_orgs', 'Nvidia'), nvidia, 'untouched entities keep their entry');
+    assert.strictEqual(idx.entity('companies_orgs', 'Robinhood')!.count, 2);
+    const list = idx.entities('companies_orgs');
+    for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].count > list[i].count || (list[i - 1].count === list[i].count && list[i - 1].name < list[i].name), `sorted at ${i}`);
+  });
+
+  it('patched tables equal tables built from scratch, through random adds, changes and removals', () => {
+    const idx = fixtureIndex(config);
+    idx.entities('companies_orgs'); idx.entities('people');
+    const names = ['Nvidia', 'NVIDIA', '英伟达', 'nvidia', 'OpenAI', 'openai', 'Open AI', 'CoreWeave', 'Coreweave', 'Acme', 'ACME', 'Elon', 'Elon Musk', '马斯克'];
+    let seedN = 7;
+    const rnd = (n: number) => { seedN = (seedN * 1103515245 + 12345) & 0x7fffffff; return seedN % n; };
+    for (let step = 0; step < 300; step++) {
+      const file = `file:///r/${rnd(12)}.md`;
+      if (rnd(5) === 0) idx.remove(file);
+      else idx.update(file, { title: 't', values: { companies_orgs: Array.from({ length: rnd(4) }, () => names[rnd(names.length)]), people: [names[rnd(names.length)]] } });
+      if (step % 25 === 0) {
+        const fresh = EntityIndex.deserialize(idx.serialize(), config);
+        // Example posts may differ (any three of the posts that use it); everything else must be equal.
+        const strip = (es: readonly EntityUse[]) => es.map(e => ({ ...e, files: e.files.length }));
+        for (const k of ['companies_orgs', 'people']) {
+          assert.deepStrictEqual(strip(idx.entities(k)), strip(fresh.entities(k)), `${k} after step ${step}`);
+          for (const e of idx.entities(k)) for (const f of e.files) assert.ok([e.name, ...e.variants, ...e.aliases].some(v => idx.filesOf(k, v).includes(f)), `${f} uses ${e.name}`);
+        }
+      }
+    }
   });
 
   it('survives a serialize/deserialize round trip', () => {
