@@ -280,6 +280,27 @@ describe('preview', function () {
     assert.strictEqual((await probe('.bp-missing')).count, 0);
   });
 
+  it('shows remote images only when bilingualPosts.preview.allowRemoteImages is on', async () => {
+    await postEditor();
+    const doc = editor.document;
+    const para = pairedParagraph(post, 0.2);
+    await editor.edit(e => e.insert(doc.lineAt(para.line).range.end, ' ![远程图](https://example.invalid/a.png)'));
+    await rendered(doc, 'the image edit to show');
+    assert.strictEqual((await probe('img')).count, 0, 'no <img> by default');
+    assert.strictEqual((await probe('.bp-img-blocked', '远程图')).count, 1, 'a placeholder naming it');
+    const config = vscode.workspace.getConfiguration('bilingualPosts.preview');
+    const rendersBefore = (await hook())!.renders;
+    await config.update('allowRemoteImages', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      // The page is rebuilt with a CSP that allows https images, and rendered again.
+      await waitFor(async () => { const i = await hook(); return i && i.renders > rendersBefore && i.state?.version === doc.version; }, { message: 'a new page' });
+      await waitFor(async () => (await probe('img')).count === 1, { message: 'the image kept' });
+    } finally {
+      await config.update('allowRemoteImages', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(async () => (await probe('img')).count === 0, { message: 'the image gone again' });
+  });
+
   it('comes back with its state after the webview is reloaded (hidden and shown again)', async () => {
     await postEditor();
     const target = pairedParagraph(post, 0.4);
