@@ -34,6 +34,8 @@ export interface Ctx {
   /** Free-form findings per case, for BENCHMARKS.md. */
   notes: Map<string, string[]>;
   log(msg: string): void;
+  /** os.loadavg() when the run began: a busy machine widens every spread. */
+  loadAtStart: string;
   /** Scales a round count or time budget down in --quick runs. */
   q<T extends number>(full: T, quick: T): T;
 }

@@ -1,4 +1,5 @@
 // The benchmark entry (bundled and run by scripts/bench.mjs): runs every case, prints the table, rewrites BENCHMARKS.md.
+import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { cliCase } from './cases/cli';
@@ -10,8 +11,8 @@ import { renderCase } from './cases/render';
 import { startCase } from './cases/start';
 import type { Ctx, Options } from './context';
 import { loadCorpus, paths } from './inputs';
-import { INTRO, SECTIONS } from './prose';
-import { printRows, writeMarkdown } from './report';
+import { INTRO, SECTIONS, WHY } from './prose';
+import { printNotes, printRows, writeMarkdown } from './report';
 import { sunkValue } from './stats';
 
 const CASES: { id: string; title: string; run: (ctx: Ctx) => Promise<void> }[] = [
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     opts: args, paths: p, corpus: loadCorpus(p.corpus), rows: [], notes: new Map(),
     log: msg => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`),
     q: (full, quick) => (args.quick ? quick : full),
+    loadAtStart: os.loadavg().map(l => l.toFixed(2)).join(' '),
   };
   ctx.log(`corpus: ${ctx.corpus.length} posts from ${path.relative(root, p.corpus)}${args.quick ? ' (--quick)' : ''}`);
   for (const c of CASES) {
@@ -70,9 +72,10 @@ async function main(): Promise<void> {
     }
     ctx.log(`   ${c.title}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
+  printNotes(ctx.notes);
   printRows(ctx.rows);
   const elapsed = (performance.now() - t0) / 1000;
-  if (args.write) writeMarkdown(ctx, path.join(root, 'BENCHMARKS.md'), { intro: INTRO, sections: SECTIONS }, elapsed);
+  if (args.write) writeMarkdown(ctx, path.join(root, 'BENCHMARKS.md'), { intro: INTRO, sections: SECTIONS, why: WHY }, elapsed);
   else console.log('\n(BENCHMARKS.md left as it was: partial run or --no-write)');
   if (sunkValue() === 0.5) console.log(''); // keeps the timed results alive
 }

@@ -56,3 +56,64 @@ writes \`artifacts/host-timings.json\` (\`{ "when", "host", "vscode", "timings":
 \`npm run bench\` reports the latest file it finds and does not start VS Code itself.` },
   { id: 'misses', title: 'Misses: by how much, why, and what would close them', text: '' },
 ];
+
+/**
+ * Why a target is missed and what would close it, for each table row (by the start of its "what"); shown under
+ * "Misses" only when that row misses in the run. Written from profiles (`node --cpu-prof`) of this code.
+ */
+export const WHY: { what: string; text: string }[] = [
+  { what: 'lint one post: beside the floor', text: `The floor is one native \`split\` and one anchored regex per line; the
+linter builds a model with exact ranges for every block and pairs each English block with its paragraph. Profile at
+1 MiB: parsing ≈ 60 % (the \`<details>\` scanner slices each line and runs up to six regexes on it; each body line goes
+through ~10 anchored regexes in \`block()\`/\`interrupts()\` before it is known to be plain text), the 13 rules ≈ 25 %
+(\`chinese-in-english\` must look at every English character), garbage collection ≈ 15 %. Fixed in this round: three
+hot spots that made big posts super-linear or wasteful (\`missing-translation\` counted the post's blocks once per
+gap — quadratic, ≈ 1 s of a 10 MiB lint; \`summary-label\` re-judged the same label thousands of times;
+\`chinese-in-english\` ran a JavaScript character loop over English that has no Han at all). What would close the rest:
+a first-character dispatch in the body parser (most lines start with a Han character and need none of the block
+regexes), scanning \`<details>\` blocks by offsets instead of per-line slices, and fewer per-block objects (GC).` },
+  { what: 'lint one post: beside markdownlint', text: `markdownlint's own time grows faster than the size (≈ 1 s at 230 KB,
+≈ 5 s at 1 MiB, over a minute at 10 MiB), so the ratio grows with size; at 1 MiB it is set by our absolute time, so
+it closes with the parser work above (≈ 19 ms at 1 MiB gives 250×).` },
+  { what: 'lint a blog from the CLI', text: `A CLI run is one cold process: for the 60-post corpus half of our time is node
+start-up, loading the 370 KB bundle and running the parser before V8 has optimised it (≈ 130 ms per MiB cold against
+≈ 25 ms per MiB warm in-process), while markdownlint-cli2 pays its own seconds per MiB. On the whole 10,000-post blog
+start-up is amortised and the ratio is well over the target. What would close it on small blogs: the parser work
+above, and Node's module compile cache (\`module.enableCompileCache()\`, Node ≥ 22.1) for the bundle. Separately, the
+CLI keeps every parsed post in memory between its two passes (≈ 1.3 GB peak on the 10,000-post blog): pass 1 only
+needs each front matter for the index, and pass 2 could re-read and parse one post at a time.` },
+  { what: 'build the workspace entity index', text: `The floor reads 30 KB per post at page-cache speed (≈ 20 µs). Per post
+the index then decodes a 16 KB head (≈ 20 % of its time: a front matter is 1–3 KB, so a 4 KB head, widened only when
+the front matter is still open, would cut most of it), parses the indexed keys (≈ 10 %; 13 % of real posts fold a
+long value over several lines, which the flat fast path does not read, so those go through the yaml package) and
+updates per-value maps and sets for ~30 values (≈ 35 % with the normalisation of each value, plus GC). What would
+close it: the smaller head, folded scalars in the fast path, and per-file value arrays instead of a \`Set\` of files
+per value. The persisted snapshot (a reopened blog only re-reads changed files) makes this a first-open cost.` },
+  { what: 'preview render', text: `markdown-it is about a sixth of it: sanitize-html re-parses the whole rendered HTML
+with htmlparser2 and re-escapes every text node (≈ 70 % of the render), and the line/English/problem annotation
+doubles markdown-it's own time. What would close it: sanitise only the raw HTML the post contains (markdown-it's
+own output is already safe) or sanitise in the webview with the browser's parser, and render/sanitise per top-level
+block with a cache keyed by the block's text, so a keystroke re-renders one paragraph, not the post.` },
+  { what: 'extension start: bundle size', text: `The breakdown is under "Extension start" below. The largest single part
+is the \`yaml\` package (the fallback front-matter parser, over a third of the bundle), then the core itself and the
+editor adapters; the renderer (markdown-it, sanitize-html) is already split out into \`dist/render.js\`, loaded on
+the first preview. What would close it: load \`yaml\` lazily the same way (most front matter takes the flat fast
+path, so most sessions would never load it; folded multi-line values in the fast path would make that nearly all),
+and likewise the HTML-entity tables and the command-only code (conversions, report view).` },
+  { what: 'extension start: activate()', text: `activate() is measured against no-op stubs; anything above the target is
+synchronous work done before returning (the index build and the config read are meant to be asynchronous).` },
+  { what: 'memory: no cache that only grows', text: `The index itself gives back what it held; the growth under churn is
+the module-level memo of \`normalizeEntity\` in \`src/core/entities.ts\` (\`normMemo\`), which keeps every spelling
+it has normalised up to 200,000 entries (≈ 30 MB) before it is cleared, and is not tied to any index, so it stays
+after every post is removed. What would close it: keep the memo per index and drop an entry when its value's count
+reaches zero, or make it a small LRU.` },
+  { what: 'front-matter completion', text: `Completion builds documentation (usage counts and example posts) for each of
+up to 100 items eagerly; under load the p95 follows the machine. Resolving documentation lazily
+(\`resolveCompletionItem\`) would take most of the rest off the keystroke path.` },
+  { what: 'update the index after one file changes', text: `An update re-parses one front matter and patches the values
+it changed; anything above the target comes from the machine's load, not from the index's size.` },
+  { what: 'lint one post: linear in size', text: `After the quadratic \`missing-translation\` fix the remaining growth
+is garbage collection of a 10 MiB model; the floor's own ratio at the same sizes shows how much is the runtime's.` },
+  { what: 'real VS Code', text: `These come from the integration suite (\`npm run test:integration\`), which has to write
+\`artifacts/host-timings.json\` for them to appear here; until then they are pending.` },
+];

@@ -32,7 +32,29 @@ export function printRows(rows: readonly Row[]): void {
   console.log('\n' + markdownTable(rows));
 }
 
-export function writeMarkdown(ctx: Ctx, file: string, prose: { intro: string; sections: { id: string; title: string; text: string }[] }, elapsedS: number): void {
+export function printNotes(notes: ReadonlyMap<string, string[]>): void {
+  for (const [section, list] of notes) for (const n of list) console.log(`[${section}] ${n}`);
+}
+
+/** The "Misses" section: every missed target of this run with its figure, and the standing explanation for it. */
+function missesText(rows: readonly Row[], why: readonly { what: string; text: string }[]): string {
+  const missed = rows.filter(r => r.verdict === 'missed' || r.verdict === 'error' || r.verdict === 'pending');
+  if (!missed.length) return 'Every target was met in this run.';
+  const out: string[] = [];
+  const explained = new Set<string>();
+  for (const r of missed) {
+    const label = r.verdict === 'pending' ? 'not measured yet' : r.verdict === 'error' ? 'failed to run' : 'missed';
+    out.push(`- **${r.what}** (${r.input}): ${label}: ${r.result === '—' ? r.ours : r.result}; target ${r.target}.`);
+  }
+  for (const w of why) {
+    if (explained.has(w.what) || !missed.some(r => r.what.startsWith(w.what))) continue;
+    explained.add(w.what);
+    out.push('', `**${w.what}.** ${w.text}`);
+  }
+  return out.join('\n');
+}
+
+export function writeMarkdown(ctx: Ctx, file: string, prose: { intro: string; sections: { id: string; title: string; text: string }[]; why: readonly { what: string; text: string }[] }, elapsedS: number): void {
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
   const flags = [ctx.opts.quick ? '--quick' : '', ctx.opts.full ? '--full' : '', ctx.opts.only.length ? `--only ${ctx.opts.only.join(',')}` : ''].filter(Boolean).join(' ');
   const parts = [
@@ -42,13 +64,14 @@ export function writeMarkdown(ctx: Ctx, file: string, prose: { intro: string; se
     '',
     prose.intro,
     '',
-    `**Run:** ${date}, \`npm run bench${flags ? ' -- ' + flags : ''}\`, ${elapsedS.toFixed(0)} s in all.  `,
+    `**Run:** ${date}, \`npm run bench${flags ? ' -- ' + flags : ''}\`, ${elapsedS.toFixed(0)} s in all; load average at the start ${ctx.loadAtStart}.  `,
     `**Machine:** ${machine()}.`,
     '',
     markdownTable(ctx.rows),
     '',
   ];
   for (const s of prose.sections) {
+    if (s.id === 'misses') s.text = missesText(ctx.rows, prose.why);
     const notes = ctx.notes.get(s.id) ?? [];
     if (!s.text && !notes.length) continue;
     parts.push(`## ${s.title}`, '');
