@@ -27,16 +27,17 @@ time ∝ size^k between the 1 MiB and the 10 MiB post.` },
 \`node node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs "posts/**/*.md"\` (the package's bin, without the
 \`npx\` start-up), both from the blog's folder, both printing every problem (discarded). One untimed round first
 (page cache). markdownlint-cli2 would need far longer than the whole bench for the 10,000-post blog, so by default it
-runs on every 40th post (250 posts) beside ours on the same files, and its time for all 10,000 is estimated as 40×
+runs on every 50th post (200 posts) beside ours on the same files, and its time for all 10,000 is estimated as 50×
 that (linting is per file); \`--full\` measures it. Our CLI runs once on all 10,000. Each run also reports its CPU time
 (user + system, from \`process.resourceUsage()\` at exit, preloaded with \`--require\`) and peak resident memory: on a
 loaded machine the CPU-time ratio is the steadier one.` },
-  { id: 'index', title: 'Workspace entity index', text: `*Ours* does what the extension's \`WorkspaceIndex\` does, synchronously: read each file whole, decode it,
-\`EntityIndex.updateText\` (only the front matter is parsed). *Floor*: \`fs.readFileSync\` of the same files (bytes,
-no decoding). The head-only row reads at most 8 KB per file (more until the front matter closes), which is all an
-index needs. *gray-matter* reads each file as text and parses its front matter with js-yaml, with an options object
-so its module-level cache stays off (otherwise repeated rounds would be cache hits). The update row re-reads one
-30 KB post into the full index, alternating two versions so that values really change.` },
+  { id: 'index', title: 'Workspace entity index', text: `*Ours* does what the extension's \`WorkspaceIndex\` does for each post, synchronously here: read the
+file whole, decode its first 16 KB (the whole file only when the front matter runs past that), then
+\`EntityIndex.updateText\` (which reads only the indexed keys). *Floor*: \`fs.readFileSync\` of the same files (bytes,
+no decoding). The second row decodes every whole file instead, to show what decoding costs. *gray-matter* reads
+each file as text and parses its front matter with js-yaml, with an options object so its module-level cache stays
+off (otherwise repeated rounds would be cache hits). The update row re-reads one 30 KB post into the full index,
+alternating two versions so that values really change.` },
   { id: 'completion', title: 'Front-matter completion', text: `\`completeFrontMatter(text, offset, index, config)\` on the 10,000-post index at list items (tags, people,
 companies_orgs; with and without a typed prefix) and scalar values (category, speaker), in the largest real post.
 "Index unchanged" is the common case while typing; "after the index changed" times the first completion after an
@@ -50,7 +51,12 @@ figure (its \`rendered\` message), *layout* a forced layout right after it.` },
   { id: 'start', title: 'Extension start', text: `Stubbed, not a real host: each sample is a fresh \`node\` that installs a no-op \`vscode\` module (through
 \`require.cache\`), \`require\`s \`dist/extension.js\` and calls \`activate()\` with a fake context. It shows what the
 bundle costs to load and what \`activate()\` does synchronously; the real host adds its own work around it.` },
-  { id: 'memory', title: 'Memory', text: '' },
+  { id: 'memory', title: 'Memory', text: `The index figure is the heap held by a 10,000-post index with its entity tables and completion caches
+filled, after a warm-up cycle on 500 posts (so compiled code and one-time tables are not counted). Churn: every
+post's list values are changed (a suffix per round) and re-indexed, round after round, then every post is removed;
+a structure that only grows would be higher after every round. gray-matter's figure is its module-level cache after
+parsing the same 10,000 posts with default options. The 10 MiB post's figures are the parsed model and then the
+model plus its diagnostics, beside the text itself.` },
   { id: 'host', title: 'Real VS Code (integration suite)', text: `These exist only in a real VS Code, so the integration suite (\`npm run test:integration\`) measures them and
 writes \`artifacts/host-timings.json\` (\`{ "when", "host", "vscode", "timings": { "<what>": number | number[] } }\`);
 \`npm run bench\` reports the latest file it finds and does not start VS Code itself.` },
@@ -73,10 +79,10 @@ gap — quadratic, ≈ 1 s of a 10 MiB lint; \`summary-label\` re-judged the sam
 a first-character dispatch in the body parser (most lines start with a Han character and need none of the block
 regexes), scanning \`<details>\` blocks by offsets instead of per-line slices, and fewer per-block objects (GC).` },
   { what: 'lint one post: beside markdownlint', text: `markdownlint's own time grows faster than the size (≈ 1 s at 230 KB,
-≈ 5 s at 1 MiB, over a minute at 10 MiB), so the ratio grows with size; at 1 MiB it is set by our absolute time, so
+≈ 5 s at 1 MiB on a quiet machine; a 10 MiB post does not finish within the bench's limit), so the ratio grows with size; at 1 MiB it is set by our absolute time, so
 it closes with the parser work above (≈ 19 ms at 1 MiB gives 250×).` },
   { what: 'lint a blog from the CLI', text: `A CLI run is one cold process: for the 60-post corpus half of our time is node
-start-up, loading the 370 KB bundle and running the parser before V8 has optimised it (≈ 130 ms per MiB cold against
+start-up, loading the ≈ 400 KB bundle and running the parser before V8 has optimised it (≈ 130 ms per MiB cold against
 ≈ 25 ms per MiB warm in-process), while markdownlint-cli2 pays its own seconds per MiB. On the whole 10,000-post blog
 start-up is amortised and the ratio is well over the target. What would close it on small blogs: the parser work
 above, and Node's module compile cache (\`module.enableCompileCache()\`, Node ≥ 22.1) for the bundle. Separately, the
@@ -94,7 +100,7 @@ with htmlparser2 and re-escapes every text node (≈ 70 % of the render), and th
 doubles markdown-it's own time. What would close it: sanitise only the raw HTML the post contains (markdown-it's
 own output is already safe) or sanitise in the webview with the browser's parser, and render/sanitise per top-level
 block with a cache keyed by the block's text, so a keystroke re-renders one paragraph, not the post.` },
-  { what: 'extension start: bundle size', text: `The breakdown is under "Extension start" below. The largest single part
+  { what: 'extension start: bundle size', text: `The breakdown is under "Extension start" above. The largest single part
 is the \`yaml\` package (the fallback front-matter parser, over a third of the bundle), then the core itself and the
 editor adapters; the renderer (markdown-it, sanitize-html) is already split out into \`dist/render.js\`, loaded on
 the first preview. What would close it: load \`yaml\` lazily the same way (most front matter takes the flat fast
@@ -107,9 +113,11 @@ the module-level memo of \`normalizeEntity\` in \`src/core/entities.ts\` (\`norm
 it has normalised up to 200,000 entries (≈ 30 MB) before it is cleared, and is not tied to any index, so it stays
 after every post is removed. What would close it: keep the memo per index and drop an entry when its value's count
 reaches zero, or make it a small LRU.` },
-  { what: 'front-matter completion', text: `Completion builds documentation (usage counts and example posts) for each of
-up to 100 items eagerly; under load the p95 follows the machine. Resolving documentation lazily
-(\`resolveCompletionItem\`) would take most of the rest off the keystroke path.` },
+  { what: 'front-matter completion', text: `The median is a fraction of a millisecond; the p95 is set by the positions
+where few names start with the typed text (\`companies_orgs\` with "o": 14,000 names), where every name is tried
+with the looser word-start match, and by the machine's load (the p10 shows the unloaded cost). Completion also
+builds documentation (usage counts and example posts) for each of up to 100 items eagerly. What would close it: a
+per-key index of word starts for the loose match, and documentation resolved lazily (\`resolveCompletionItem\`).` },
   { what: 'update the index after one file changes', text: `An update re-parses one front matter and patches the values
 it changed; anything above the target comes from the machine's load, not from the index's size.` },
   { what: 'lint one post: linear in size', text: `After the quadratic \`missing-translation\` fix the remaining growth

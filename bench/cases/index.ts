@@ -54,7 +54,7 @@ export async function indexCase(ctx: Ctx): Promise<void> {
   const whole = () => buildIndexWhole(files, config).size;
   const gm = matter();
   const peer = () => { let n = 0; for (const f of files) { try { n += gm(fs.readFileSync(f, 'utf8'), {}).data ? 1 : 0; } catch { n--; } } return n; };
-  const [a, fl, w, p] = interleaved([ours, floor, whole, peer], { warmup: 1, minRuns: ctx.q(4, 2), maxRuns: 10, budgetMs: ctx.q(20000, 5000) });
+  const [a, fl, w, p] = interleaved([ours, floor, whole, peer], { warmup: 1, minRuns: ctx.q(3, 2), maxRuns: 10, budgetMs: ctx.q(15000, 5000) });
   const sa = summarize(a), sf = summarize(fl), sw = summarize(w), sp = summarize(p);
   const rf = summarize(ratios(a, fl));
   const rate = files.length / (sa.median / 1000);

@@ -84,7 +84,7 @@ export async function lintCase(ctx: Ctx): Promise<void> {
         ctx.rows.push({ what: 'lint one post: beside markdownlint', input: inp.label, ours: spread(sa), beside: 'markdownlint: not run in --quick', result: '—', target: '—', verdict: 'info' });
         continue;
       }
-      const limit = 60000;
+      const limit = 45000;
       const file = workFile(ctx.paths.work, 'post-10MiB.md', inp.text);
       const m = markdownlintChild(ctx, file, limit);
       ctx.rows.push({

@@ -52,7 +52,7 @@ export async function runChild(root: string, name: string, args: string[]): Prom
     gc();
     const built = heapMB() - base0;
     const rounds: number[] = [];
-    for (let r = 1; r <= 6; r++) {
+    for (let r = 1; r <= 5; r++) {
       for (const f of files) index.updateText(f, read(f, r));
       use(index);
       gc();
