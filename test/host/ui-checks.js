@@ -139,6 +139,8 @@ module.exports = [
       }
     },
   },
+  // Diagnostics: the Problems panel, the coverage status bar item, Ctrl+F8, Ctrl+. and the report view.
+  ...require('./ui-checks-diagnostics'),
   // The preview's checks (screenshots beside the editor, window reload) live in their own file.
   ...require('./ui-checks-preview'),
 ];

@@ -119,8 +119,13 @@ class Workbench {
     return { line: Number(m[1]), column: Number(m[2]) };
   }
 
+  /** Clicks at the start of the first visible line (in a scrolled editor the top of .view-lines is off screen). */
   async focusEditor() {
-    await this.page.locator(`${SEL.activeEditor} .view-lines`).click({ position: { x: 5, y: 5 } });
+    const lines = this.page.locator(`${SEL.activeEditor} .view-lines`);
+    await lines.waitFor({ timeout: 10000 });
+    const [l, guard] = await Promise.all([lines.boundingBox(), this.page.locator(`${SEL.activeEditor} .overflow-guard`).first().boundingBox()]);
+    if (!l || !guard) throw new Error('the active editor is not laid out');
+    await this.page.mouse.click(l.x + 5, Math.max(l.y, guard.y) + 5);
   }
 
   async type(text) {
@@ -143,9 +148,10 @@ class Workbench {
     await item.waitFor({ timeout: 10000 });
     const label = (await item.getAttribute('aria-label')) || '';
     const text = (await item.innerText()).trim();
-    const count = (re) => { const m = re.exec(label); return m ? Number(m[1]) : 0; };
+    // The label reads "Errors: 2, Warnings: 6" (VS Code 1.139) or "2 errors, 6 warnings" (older).
+    const count = (re) => { const m = re.exec(label); return m ? Number(m[1] ?? m[2]) : 0; };
     if (/no problems/i.test(label)) return { errors: 0, warnings: 0, infos: 0, text, label };
-    return { errors: count(/(\d+)\s+errors?/i), warnings: count(/(\d+)\s+warnings?/i), infos: count(/(\d+)\s+infos?/i), text, label };
+    return { errors: count(/(\d+)\s+errors?|errors?:\s*(\d+)/i), warnings: count(/(\d+)\s+warnings?|warnings?:\s*(\d+)/i), infos: count(/(\d+)\s+infos?|infos?:\s*(\d+)/i), text, label };
   }
 
   /** Messages of the notification toasts currently shown. */

@@ -98,10 +98,17 @@ describe('diagnostics', () => {
   });
 
   describe('settings and the config file', () => {
+    const configFile = () => vscode.Uri.joinPath(workspaceFolder(), '.bilingual-posts.json');
+    /** The fixture blog's own config file (its entity lists), put back after each test. */
+    let original: Uint8Array | undefined;
+    before(async () => {
+      try { original = await vscode.workspace.fs.readFile(configFile()); } catch { original = undefined; }
+    });
     afterEach(async () => {
       await setSetting('bilingualPosts', 'severity', undefined);
       await setSetting('bilingualPosts', 'translationMode', undefined);
-      try { await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), '.bilingual-posts.json')); } catch { /* not there */ }
+      if (original) await vscode.workspace.fs.writeFile(configFile(), original);
+      else try { await vscode.workspace.fs.delete(configFile()); } catch { /* not there */ }
     });
 
     it('bilingualPosts.severity turns a code off, and raises another to error', async () => {
@@ -126,12 +133,13 @@ describe('diagnostics', () => {
       const { document: doc } = await openPost('000-ai-circular-economy.md');
       await setSetting('bilingualPosts', 'severity', { 'summary-label': 'error', 'entity-variant': 'info' });
       await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Error));
-      const file = vscode.Uri.joinPath(workspaceFolder(), '.bilingual-posts.json');
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ severity: { 'summary-label': 'hint' } })));
+      // The blog's file, with a severity for summary-label added to what it already says.
+      const blog = original ? JSON.parse(new TextDecoder().decode(original)) as Record<string, unknown> : {};
+      await vscode.workspace.fs.writeFile(configFile(), new TextEncoder().encode(JSON.stringify({ ...blog, severity: { 'summary-label': 'hint' } }, null, 2)));
       const ds = await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Hint));
       // What the file does not mention still comes from the settings.
       assert.strictEqual(ds.find(x => x.code === 'entity-variant')?.severity, vscode.DiagnosticSeverity.Information);
-      await vscode.workspace.fs.delete(file);
+      if (original) await vscode.workspace.fs.writeFile(configFile(), original); else await vscode.workspace.fs.delete(configFile());
       await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Error));
     });
   });
