@@ -14,6 +14,7 @@ import { registerNewPost } from './vscode/newPost';
 import { registerAuthoring } from './vscode/authoring';
 import { registerFolding } from './vscode/folding';
 import { registerSymbols } from './vscode/symbols';
+import { registerConfigProblems } from './vscode/configProblems';
 
 export function activate(context: vscode.ExtensionContext): void {
   const services = createServices(context);
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerAuthoring(services),
     registerFolding(services),
     registerSymbols(services),
+    registerConfigProblems(services),
   );
   // The index builds in the background: activation never waits for it.
   void services.index.ready();

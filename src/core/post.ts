@@ -344,7 +344,7 @@ class BodyParser {
 }
 
 /** A misspelled `</details>` (`</detais>`, `</detials>`): same letters give or take two. */
-function closeLike(tag: string): boolean {
+export function closeLike(tag: string): boolean {
   const t = tag.toLowerCase().replace(/\s+/g, '');
   if (t === '</details>') return false;
   let d = 0;

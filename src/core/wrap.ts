@@ -1,7 +1,7 @@
 // Wrapping English paragraphs into blocks and back, exactly: the body encoding plus the wrap, unwrap and insert commands.
 import { decodeHTML } from 'entities';
 import { englishBlockText, type BlockStyleName } from './edits';
-import type { EnglishBlock, Post, TextBlock } from './post';
+import { closeLike, type EnglishBlock, type Post, type TextBlock } from './post';
 import { dominantStyle } from './rules/blocks';
 import { eolOf } from './text';
 import {
@@ -286,9 +286,10 @@ export function wrapEnglish(post: Post, selections: readonly OffsetSelection[], 
   for (const r of merged) {
     const first = post.blocks[r[0]] as TextBlock, last = post.blocks[r[r.length - 1]] as TextBlock;
     const u = post.text.slice(first.start, last.end);
-    // A style-B body is Markdown kept verbatim: a `<details>` or `</details>` in it would open or end a block.
-    if (style === 'B' && /<\/?details\b/i.test(u)) {
-      messages.push(`Cannot wrap the English at ${lineLabel(first.line)} in a style-B block: its \`<details>\` or \`</details>\` would open or end a block there. Write it as \`&lt;details>\`, or wrap it in a style-A block.`);
+    // A style-B body is Markdown kept verbatim: a `<details>` or `</details>` in it, or a line the parser takes for a
+    // misspelled `</details>`, would open or end a block there.
+    if (style === 'B' && (/<\/?details\b/i.test(u) || u.split('\n').some(l => { const m = /^\s*(<\/\s*d[a-z]{3,9}\s*>)\s*$/i.exec(l); return m !== null && closeLike(m[1]); }))) {
+      messages.push(`Cannot wrap the English at ${lineLabel(first.line)} in a style-B block: a \`<details>\` tag in it (or a line like \`</detais>\`) would open or end a block there. Write it as \`&lt;details>\`, or wrap it in a style-A block.`);
       continue;
     }
     if (style === 'A' && hasInlineMarkdown(u)) literal++;

@@ -1,6 +1,7 @@
 // Quick fixes for the core diagnostics, "fix all" as source.fixAll.bilingualPosts, and the Fix All command.
 import * as vscode from 'vscode';
 import { CODES, fixAll, type Diagnostic, type Fix } from '../core';
+import { relocateFix, type FixKey, type TextChange } from '../core/relocate';
 import { toWorkspaceEdit } from './convert';
 import { linterOf, SOURCE, type Linter } from './diagnostics';
 import type { Services } from './services';
@@ -16,12 +17,50 @@ class FixAllAction extends vscode.CodeAction {
   constructor(readonly doc: vscode.TextDocument, readonly version: number, title: string, kind: vscode.CodeActionKind) { super(title, kind); }
 }
 
+/**
+ * A quick fix whose edit is made when it is picked, not when the light bulb is drawn: by then the author may have
+ * typed, and edits computed for the old text would land at the wrong offsets (VS Code applies them as given).
+ */
+class FixAction extends vscode.CodeAction {
+  constructor(readonly doc: vscode.TextDocument, readonly version: number, readonly key: FixKey, readonly fix: Fix, vd: vscode.Diagnostic) {
+    super(fix.title, vscode.CodeActionKind.QuickFix);
+    this.diagnostics = [vd];
+    this.isPreferred = fix.preferred === true;
+  }
+}
+
+/** The recent changes of each open document, so a fix picked a few keystrokes late can find its problem again. */
+class ChangeLog implements vscode.Disposable {
+  private static readonly KEEP = 500;
+  private readonly log = new Map<string, { version: number; changes: TextChange[] }[]>();
+  private readonly subs = [
+    vscode.workspace.onDidChangeTextDocument(e => {
+      if (!e.contentChanges.length) return;
+      const key = e.document.uri.toString();
+      const list = this.log.get(key) ?? [];
+      list.push({ version: e.document.version, changes: e.contentChanges.map(c => ({ offset: c.rangeOffset, length: c.rangeLength, inserted: c.text.length })) });
+      if (list.length > ChangeLog.KEEP) list.splice(0, list.length - ChangeLog.KEEP);
+      this.log.set(key, list);
+    }),
+    vscode.workspace.onDidCloseTextDocument(d => this.log.delete(d.uri.toString())),
+  ];
+
+  /** The changes from `version` to `now`, in order; undefined when they were not all seen. */
+  since(doc: vscode.TextDocument, version: number): TextChange[] | undefined {
+    const list = (this.log.get(doc.uri.toString()) ?? []).filter(x => x.version > version);
+    if (list.length !== doc.version - version || list.some((x, i) => x.version !== version + i + 1)) return undefined;
+    return list.flatMap(x => x.changes);
+  }
+
+  dispose(): void { for (const s of this.subs) s.dispose(); this.log.clear(); }
+}
+
 class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly services: Services, private readonly linter: Linter) {}
+  constructor(private readonly services: Services, private readonly linter: Linter, private readonly changes: ChangeLog) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const only = context.only;
@@ -40,7 +79,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     for (const vd of ours) {
       const core = matchDiagnostic(vd, result.diagnostics);
       if (!core) continue;
-      for (const fix of core.fixes) actions.push(this.fixAction(doc, vd, fix));
+      for (const fix of core.fixes) actions.push(new FixAction(doc, doc.version, { code: core.code, message: core.message, start: core.start, end: core.end, title: fix.title }, fix, vd));
     }
     // With several fixable problems in the post, offer to fix them all in one go (as ESLint does).
     const fixable = fixableCount(result.diagnostics);
@@ -52,15 +91,22 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     if (action instanceof FixAllAction && !action.edit && !action.doc.isClosed && action.doc.version === action.version) {
       action.edit = fixAllEdit(this.services, this.linter, action.doc)?.edit;
     }
-    return action;
-  }
-
-  private fixAction(doc: vscode.TextDocument, vd: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
-    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-    action.diagnostics = [vd];
-    action.isPreferred = fix.preferred === true;
-    action.edit = toWorkspaceEdit(doc, fix.edits);
-    if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: 'Place the cursor', arguments: [doc.uri.toString(), fix.cursor] };
+    if (action instanceof FixAction && !action.edit && !action.doc.isClosed) {
+      const doc = action.doc;
+      let fix: Fix | undefined = action.fix;
+      if (doc.version !== action.version) {
+        // The text changed since the light bulb: the same problem's fix, found again where the changes moved it.
+        const changes = this.changes.since(doc, action.version);
+        const result = changes && this.linter.lintNow(doc, true);
+        fix = changes && result ? relocateFix(action.key, changes, result.diagnostics, action.fix) : undefined;
+      }
+      if (!fix) {
+        vscode.window.setStatusBarMessage('Bilingual Posts: the text changed under this fix, so it was not applied.', 5000);
+        return action;
+      }
+      action.edit = toWorkspaceEdit(doc, fix.edits);
+      if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: 'Place the cursor', arguments: [doc.uri.toString(), fix.cursor] };
+    }
     return action;
   }
 }
@@ -95,9 +141,11 @@ export function fixAllEdit(services: Services, linter: Linter, doc: vscode.TextD
 
 export function registerQuickFixes(services: Services): vscode.Disposable {
   const linter = linterOf(services);
+  const changes = new ChangeLog();
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(services, linter), QuickFixProvider.metadata),
+    changes,
+    vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(services, linter, changes), QuickFixProvider.metadata),
     vscode.commands.registerCommand(SET_CURSOR_COMMAND, (uri: string, offset: number) => {
       const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
       if (!editor || typeof offset !== 'number') return;

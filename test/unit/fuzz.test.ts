@@ -195,9 +195,10 @@ function unglued(text: string, d: Diagnostic): string[] {
   const post = parsePost(text);
   const b = post.blocks.find(x => x.kind === 'html' && x.start === d.start);
   if (b === undefined || b.endLine === b.line) return [];
-  // Right under an unclosed front matter, the freed lines may read as more YAML: where it ends is only a guess.
+  // Right under an unclosed front matter, the freed lines may read as more YAML: where it ends is only a guess. At the
+  // very top, they may be a front matter's opening `---`.
   const fm = post.frontMatter;
-  return fm && !fm.closed && fm.end === b.start ? [...BODY_CODES, ...FRONT_MATTER_CODES] : BODY_CODES;
+  return (fm && !fm.closed && fm.end === b.start) || (!fm && b.line === 0) ? [...BODY_CODES, ...FRONT_MATTER_CODES] : BODY_CODES;
 }
 
 /** English paragraphs that wrap can take: blank lines around them, so unwrap gives back exactly the same lines. */
@@ -280,8 +281,8 @@ describe(`fuzz (${RUNS} cases per property, seed ${SEED})`, () => {
       const para = candidates[where % candidates.length];
       const cursor = para.start + (pos % (para.end - para.start + 1));
       const wrapped = wrapEnglish(post, [{ anchor: cursor, active: cursor }], { config: ctx.config });
-      // The one refusal: Markdown English holding a details tag cannot go verbatim into a style-B block.
-      if (!wrapped.edits.length && /<\/?details\b/i.test(para.text) && /Cannot wrap .* style-B/.test(wrapped.messages.join(' '))) { refused++; return; }
+      // The one refusal: Markdown English holding a details tag (or a misspelled close) cannot go verbatim into a style-B block.
+      if (!wrapped.edits.length && /<\/?\s*d[a-z]{3,9}\b/i.test(para.text) && /Cannot wrap .* style-B/.test(wrapped.messages.join(' '))) { refused++; return; }
       check(wrapped.edits.length === 1, `wrap at ${cursor} made ${wrapped.edits.length} edits: ${wrapped.messages.join(' ')}`, text, cursor);
       const mid = applyEdits(text, wrapped.edits);
       const inside = wrapped.selections[0].active;
@@ -297,7 +298,7 @@ describe(`fuzz (${RUNS} cases per property, seed ${SEED})`, () => {
       check(unwrapped.selections[0].active === cursor, `the cursor went from ${cursor} to ${unwrapped.selections[0].active}`, text, cursor);
       roundTrips++;
     }));
-    console.log(`      wrap-unwrap: ${roundTrips} round trips, ${refused} refusals (details tags in style-B English)`);
-    assert.ok(roundTrips > 0, 'some case wrapped and unwrapped');
+    console.log(`      wrap-unwrap: ${roundTrips} round trips, ${refused} refusals (details tags in English for a style-B block)`);
+    if (!PATH) assert.ok(roundTrips > 0, 'some case wrapped and unwrapped');
   });
 });
