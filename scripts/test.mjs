@@ -39,7 +39,8 @@ if (only !== 'integration') {
 
 if (only !== 'unit') {
   console.log('\n=== integration tests (real VS Code extension host)');
-  const r = await run('node', ['test/host/launch.js'], { capture: true });
+  // The whole suite takes 10-20 minutes on 2 cores; CI allows 90, so the launcher gets 50 before it gives up.
+  const r = await run('node', ['test/host/launch.js', '--timeout', process.env.BILINGUAL_TEST_TIMEOUT ?? '3000'], { capture: true });
   const m = [...r.out.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
   if (m) { passed += +m[1]; failed += +m[2]; }
   if (r.code !== 0 && (!m || +m[2] === 0)) { failed++; problems.push(`integration run exited ${r.code}`); }
