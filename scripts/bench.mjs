@@ -1,6 +1,5 @@
 // `npm run bench`: builds what is measured (dist/ when stale, the bench bundle), then runs bench/main.ts in a fresh node.
 //   npm run bench [-- --quick] [--full] [--only lint,cli,...] [--no-write]
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -53,6 +52,8 @@ const optional = {
 };
 
 mkdirSync('bench/.work', { recursive: true });
+// Imported only now: on a fresh clone esbuild arrives with the install above.
+const esbuild = await import('esbuild');
 await esbuild.build({
   entryPoints: ['bench/main.ts'], outfile: 'bench/.work/bench.js', bundle: true, platform: 'node', format: 'cjs',
   target: 'es2022', minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning',
