@@ -105,6 +105,7 @@ describe('robustness: broken inputs in the editor', function () {
     try { doc = await vscode.workspace.openTextDocument(uri); } catch (e) {
       // VS Code itself may refuse to open it as text: that is a clear message too.
       assert.match(String(e), /binary|cannot|unable/i);
+      report(`VS Code refused it: ${String(e).slice(0, 160)}`);
     }
     if (doc) {
       await vscode.window.showTextDocument(doc, { preview: false });
@@ -114,6 +115,7 @@ describe('robustness: broken inputs in the editor', function () {
       const ds = ours(uri);
       assert.ok(inside(doc, ds));
       assert.ok(ds.length <= 2, `at most a clear problem or two, not noise: ${ds.map(d => d.message).join(' | ')}`);
+      report(`opened as text; diagnostics: ${ds.map(d => `${String(d.code)}: ${d.message.slice(0, 80)}`).join(' | ') || 'none'}`);
       assert.strictEqual(doc.isDirty, false);
     }
     await ping();
@@ -138,6 +140,7 @@ describe('robustness: broken inputs in the editor', function () {
       const ds = await settled(doc, config);
       assert.ok(inside(doc, ds));
       check(ds);
+      if (doc.getText() !== content) report(`the editor's text differs from the file's bytes (line endings normalised: ${doc.eol === vscode.EndOfLine.CRLF ? 'CRLF' : 'LF'})`);
       await ping();
       assert.strictEqual(doc.isDirty, false, 'opening and linting never dirties the document');
       assert.ok(sameBytes(await read(uri), bytes), 'the file on disk is untouched');

@@ -89,6 +89,9 @@ function entryType(post: Post, fm: FrontMatter, e: FmEntry, type: KeyType): Find
       // The machine-written front matter writes an empty field as '': for a list the site then gets a string.
       return [{ code: 'frontmatter-type', ...at, message: v.value === '' ? `"${e.key}" is an empty string, not a list: write [] for no items.` : `"${e.key}" is the text '[]', not an empty list: remove the quotes.`,
         fixes: [{ title: 'Write [] without quotes', preferred: true, edits: [{ start: v.start, end: v.end, newText: '[]' }] }] }];
+    } else if (v.kind === 'scalar' && /[\r\n]/.test(v.raw)) {
+      // A value over several lines (list items the YAML parser could not read as a list, stray CRs): no safe rewrite.
+      return [{ code: 'frontmatter-type', ...at, fixes: [], message: `"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.` }];
     } else if (v.kind === 'scalar') {
       const indent = fm.listIndent ?? '';
       return [{ code: 'frontmatter-type', ...at, message: `"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.`,
