@@ -87,7 +87,7 @@ async function tryIt() {
     if (keep) say(`kept ${t.run.dir}`); else rmSync(t.run.dir, { recursive: true, force: true, maxRetries: 3 });
     process.exit(code);
   };
-  t.onServerExit((code, signal) => { console.error(`[try] the VS Code server stopped (code ${code}, signal ${signal}); log: ${t.server.logFile}`); keep || say('(run with --keep to keep the log)'); stop(1); });
+  t.onServerExit((code, signal) => { console.error(`[try] the VS Code server stopped (code ${code}, signal ${signal}); log: ${t.server.logFile}`); if (!keep) say('(run with --keep to keep the log)'); stop(1); });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log(''); say('stopping'); stop(0); });
   console.log('');
   say(`VS Code ${t.version} is serving the sample blog (a copy: ${t.run.workspace}) with Bilingual Posts installed.`);

@@ -112,10 +112,9 @@ module.exports = [
       await wb.quickOpen('003-michael-burry.md');
       const line = lineOf('003-michael-burry.md', '- Circle');
       await wb.goTo(line, 4);
-      await wb.runCommand('Bilingual: Rename Entity Across Posts');
+      await wb.runCommand('Bilingual: Rename Entity Across Posts', { opensInput: true });
       const box = wb.page.locator('.quick-input-widget .quick-input-box input');
-      await box.waitFor({ state: 'visible', timeout: 10000 });
-      assert.strictEqual(await box.inputValue(), 'Circle');
+      await wb.waitFor(async () => (await box.inputValue()) === 'Circle', { timeout: 10000, message: 'the rename box holds the value under the cursor' });
       await box.fill('Circle Internet');
       await wb.keyboard.press('Enter');
       await wb.waitFor(async () => /^-\s+Circle Internet$/m.test(await visible()), { timeout: 20000, message: 'the renamed item in the open post' });

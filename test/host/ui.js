@@ -86,13 +86,18 @@ class Workbench {
     return this.quickInputLabels(expected);
   }
 
-  /** Runs a command from the Command Palette by its title, e.g. 'Bilingual: Ping'. */
-  async runCommand(title) {
+  /** Runs a command from the Command Palette by its title; `opensInput`: the command asks for input, so the box stays. */
+  async runCommand(title, { opensInput = false } = {}) {
     const labels = await this.paletteFind(title);
     const rows = this.page.locator(SEL.quickInputRow);
     const index = labels.findIndex((l) => l === title || l.startsWith(title));
     if (index < 0) throw new Error(`no palette entry titled "${title}": ${JSON.stringify(labels.slice(0, 10))}`);
     await rows.nth(index).click();
+    if (opensInput) {
+      const box = this.page.locator(SEL.quickInputBox);
+      await this.waitFor(async () => !(await box.inputValue().catch(() => '>')).startsWith('>'), { timeout: 10000, message: `${title} asks for input` });
+      return;
+    }
     await this.page.locator(SEL.quickInputBox).waitFor({ state: 'hidden', timeout: 10000 });
   }
 
