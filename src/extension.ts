@@ -1,5 +1,6 @@
 // Extension entry point: composes the feature adapters; each register*() returns a Disposable.
 import * as vscode from 'vscode';
+import { useL10nBundle } from './core/l10n';
 import { createServices } from './vscode/services';
 import { registerPreview } from './vscode/preview';
 import { registerDiagnostics } from './vscode/diagnostics';
@@ -17,6 +18,8 @@ import { registerSymbols } from './vscode/symbols';
 import { registerConfigProblems } from './vscode/configProblems';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // Core builds diagnostics and fix titles without the vscode API: hand it the display language's bundle first.
+  useL10nBundle(vscode.l10n.bundle);
   const services = createServices(context);
   context.subscriptions.push(
     services,

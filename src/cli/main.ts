@@ -1,7 +1,9 @@
 // The command-line linter for a blog's CI: `bilingual-posts lint PATH...` on the same core as the editor.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CODES, defaultConfig, EntityIndex, fileEntryOf, lintPost, parseConfig, parsePost, translationPlan, type Config, type Diagnostic } from '../core';
+import * as l10n from '@vscode/l10n';
+import { CODES, defaultConfig, EntityIndex, fileEntryOf, lintPost, parseConfig, parsePost, translationPlan, useL10nBundle, type Config, type Diagnostic } from '../core';
+import zhCN from '../../l10n/bundle.l10n.zh-cn.json';
 import { collectPosts, findConfig, readPost } from './files';
 import { RENDER_USAGE, renderCommand } from './render';
 
@@ -10,20 +12,42 @@ const USAGE = `Usage:
       Lint posts (files, or folders searched for *.md). Exit 0: no errors; 1: errors; 2: usage or I/O errors.
 ${RENDER_USAGE}
   bilingual-posts --help | --version
+Options for every command: --lang en|zh-cn (default: from LC_ALL, LC_MESSAGES or LANG; zh* is Chinese).
 
 Diagnostic codes: ${CODES.join(', ')}.
 The config file is .bilingual-posts.json at the blog root (found upward from the first PATH).`;
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
-export function main(argv: string[], io: Io = { out: s => process.stdout.write(s), err: s => process.stderr.write(s) }): number {
-  const [cmd, ...rest] = argv;
+export function main(argv: string[], io: Io = { out: s => process.stdout.write(s), err: s => process.stderr.write(s) }, env: Record<string, string | undefined> = process.env): number {
+  const lang = languageOf(argv, env);
+  if (lang.error) { io.err(`bilingual-posts: ${lang.error}\n`); return 2; }
+  useL10nBundle(lang.lang === 'zh-cn' ? zhCN : undefined);
+  const [cmd, ...rest] = lang.argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { io.out(USAGE + '\n'); return cmd ? 0 : 2; }
   if (cmd === '--version' || cmd === '-v') { io.out(VERSION + '\n'); return 0; }
   if (cmd === 'lint') return lint(rest, io);
   if (cmd === 'render') return renderCommand(rest, io);
   io.err(`bilingual-posts: unknown command "${cmd}"\n\n${USAGE}\n`);
   return 2;
+}
+
+/** Takes `--lang X` / `--lang=X` out of argv; without it the locale environment decides (zh* is Chinese). */
+export function languageOf(argv: string[], env: Record<string, string | undefined>): { lang: 'en' | 'zh-cn'; argv: string[]; error?: string } {
+  const rest: string[] = [];
+  let asked: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    if (a === '--lang') { asked = argv[++i] ?? ''; continue; }
+    if (a.startsWith('--lang=')) { asked = a.slice(7); continue; }
+    rest.push(a);
+  }
+  const locale = asked ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  const norm = locale.toLowerCase().replace(/_/g, '-').replace(/[.@].*$/, '');
+  if (/^zh(-|$)/.test(norm)) return { lang: 'zh-cn', argv: rest };
+  if (asked !== undefined && !/^en(-|$)/.test(norm)) return { lang: 'en', argv: rest, error: `--lang is en or zh-cn, not "${asked}"` };
+  return { lang: 'en', argv: rest };
 }
 
 declare const __VERSION__: string | undefined;
@@ -91,9 +115,14 @@ function lint(args: string[], io: Io): number {
   if (format === 'json') io.out(JSON.stringify(json, null, 2) + '\n');
   else {
     const pct = units ? ` (${(100 * translated / units).toFixed(1)}%)` : '';
-    io.out(`\n${posts.length} post${posts.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}` +
-      `${counts.info ? `, ${counts.info} info` : ''}${ioErrors ? `, ${ioErrors} unreadable` : ''}.\n` +
-      `Translation coverage: ${translated}/${units} units translated${pct} in ${bilingual} bilingual post${bilingual === 1 ? '' : 's'}; ${chineseOnly} Chinese-only.\n`);
+    const checked = posts.length === 1 ? l10n.t('1 post checked') : l10n.t`${posts.length} posts checked`;
+    const errors = counts.error === 1 ? l10n.t('1 error') : l10n.t`${counts.error} errors`;
+    const warnings = counts.warning === 1 ? l10n.t('1 warning') : l10n.t`${counts.warning} warnings`;
+    const more = `${counts.info ? l10n.t`, ${counts.info} info` : ''}${ioErrors ? l10n.t`, ${ioErrors} unreadable` : ''}`;
+    const coverage = bilingual === 1
+      ? l10n.t`Translation coverage: ${translated}/${units} units translated${pct} in 1 bilingual post; ${chineseOnly} Chinese-only.`
+      : l10n.t`Translation coverage: ${translated}/${units} units translated${pct} in ${bilingual} bilingual posts; ${chineseOnly} Chinese-only.`;
+    io.out(`\n${l10n.t`${checked}: ${errors}, ${warnings}${more}.`}\n${coverage}\n`);
   }
   if (ioErrors) return 2;
   return counts.error ? 1 : 0;

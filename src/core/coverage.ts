@@ -1,4 +1,5 @@
 // Translation coverage: which Chinese units a post should translate, and which still lack their English.
+import * as l10n from '@vscode/l10n';
 import type { TranslationMode } from './config';
 import type { Post } from './post';
 
@@ -58,9 +59,9 @@ export function translationPlan(post: Post, mode: TranslationMode): TranslationP
 /** "EN 49/49", "中文" or "EN 3/5 sections": the short form the status bar and the CLI show. */
 export function coverageLabel(plan: TranslationPlan): string {
   switch (plan.mode) {
-    case 'chinese-only': return 'Chinese-only';
-    case 'off': return 'EN off';
-    case 'section': return `EN ${plan.translated}/${plan.total} sections`;
-    default: return `EN ${plan.translated}/${plan.total}`;
+    case 'chinese-only': return l10n.t('Chinese-only');
+    case 'off': return l10n.t('EN off');
+    case 'section': return l10n.t`EN ${plan.translated}/${plan.total} sections`;
+    default: return l10n.t`EN ${plan.translated}/${plan.total}`;
   }
 }

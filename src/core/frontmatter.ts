@@ -1,4 +1,5 @@
 // Front matter: locates the YAML block and every key, value and list item in it, with a fast path for flat YAML.
+import * as l10n from '@vscode/l10n';
 import { parseDocument, isMap, isScalar, isSeq, isPair, isAlias, type Node as YamlNode } from 'yaml';
 
 export type FmPrimitive = string | number | boolean | null;
@@ -67,25 +68,25 @@ export function parseFrontMatter(text: string, options: { forceYaml?: boolean } 
     contentEnd = guessUnclosedEnd(text, contentStart);
     end = contentEnd;
     const nl = text.charCodeAt(contentEnd - 1) === 10 || contentEnd === 0 ? '' : '\n';
-    errors.push({ message: 'The front matter has no closing `---` line, so the site shows it as text.', start, end: start + 3,
-      fix: { title: 'Close the front matter with `---`', start: contentEnd, end: contentEnd, newText: `${nl}---\n` } });
+    errors.push({ message: l10n.t('The front matter has no closing `---` line, so the site shows it as text.'), start, end: start + 3,
+      fix: { title: l10n.t('Close the front matter with `---`'), start: contentEnd, end: contentEnd, newText: `${nl}---\n` } });
   }
   if (badFence) {
     const fenceEnd = start + firstLine.replace(/[ \t\r]+$/, '').length;
-    errors.push({ message: 'The front matter fence must be exactly `---`; the site shows this block as text.', start, end: fenceEnd,
-      fix: { title: 'Use `---` as the fence', start, end: fenceEnd, newText: '---' } });
+    errors.push({ message: l10n.t('The front matter fence must be exactly `---`; the site shows this block as text.'), start, end: fenceEnd,
+      fix: { title: l10n.t('Use `---` as the fence'), start, end: fenceEnd, newText: '---' } });
   }
   const closeText = text.slice(contentEnd, end).replace(/[ \t\r\n]+$/, '');
   if (closed && closeText !== '---' && closeText !== '...') {
-    errors.push({ message: 'The closing front matter fence must be exactly `---`.', start: contentEnd, end: contentEnd + closeText.length,
-      fix: { title: 'Use `---` as the fence', start: contentEnd, end: contentEnd + closeText.length, newText: '---' } });
+    errors.push({ message: l10n.t('The closing front matter fence must be exactly `---`.'), start: contentEnd, end: contentEnd + closeText.length,
+      fix: { title: l10n.t('Use `---` as the fence'), start: contentEnd, end: contentEnd + closeText.length, newText: '---' } });
   }
   const fm: FrontMatter = { start, end, contentStart, contentEnd, closed, entries: [], errors, listIndent: null, fastPath: true };
   const lines = countLines(text, contentStart, contentEnd, MAX_LINES + 1);
   if (lines > MAX_LINES) {
     // Real front matter is a few dozen lines; this much is a pasted file or an attack, and reading it key by key
     // (the YAML parser checks duplicate keys pairwise) would stall the editor.
-    errors.push({ message: `The front matter is over ${MAX_LINES} lines long; it is not read. A post's front matter is a short list of \`key: value\` lines.`, start, end: start + 3 });
+    errors.push({ message: l10n.t('The front matter is over {0} lines long; it is not read. A post\'s front matter is a short list of `key: value` lines.', MAX_LINES), start, end: start + 3 });
     return fm;
   }
   const fast = options.forceYaml ? undefined : scanFlat(text, contentStart, contentEnd);
@@ -279,14 +280,14 @@ function parseWithYaml(text: string, fm: FrontMatter): void {
   const base = fm.contentStart;
   const src = text.slice(fm.contentStart, fm.contentEnd);
   if (nestingDepth(src) > MAX_DEPTH) {
-    fm.errors.push({ message: `The front matter nests lists or maps over ${MAX_DEPTH} levels deep; it is not read. Front matter holds flat \`key: value\` lines and plain lists.`, start: fm.start, end: fm.start + 3 });
+    fm.errors.push({ message: l10n.t('The front matter nests lists or maps over {0} levels deep; it is not read. Front matter holds flat `key: value` lines and plain lists.', MAX_DEPTH), start: fm.start, end: fm.start + 3 });
     return;
   }
   let doc;
   try {
     doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   } catch (e) {
-    fm.errors.push({ message: `The front matter could not be read: ${(e as Error).message}`, start: fm.start, end: fm.start + 3 });
+    fm.errors.push({ message: l10n.t('The front matter could not be read: {0}', (e as Error).message), start: fm.start, end: fm.start + 3 });
     return;
   }
   for (const err of doc.errors) {
@@ -299,7 +300,7 @@ function parseWithYaml(text: string, fm: FrontMatter): void {
   if (!contents) return;
   if (!isMap(contents)) {
     const r = (contents as YamlNode).range ?? [0, src.length];
-    fm.errors.push({ message: 'The front matter must be a list of `key: value` lines.', start: base + r[0], end: base + Math.max(r[1], r[0] + 1) });
+    fm.errors.push({ message: l10n.t('The front matter must be a list of `key: value` lines.'), start: base + r[0], end: base + Math.max(r[1], r[0] + 1) });
     return;
   }
   for (const pair of contents.items) {

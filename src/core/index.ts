@@ -20,3 +20,4 @@ export * from './authoring';
 export * from './wrap';
 export * from './convertPost';
 export * from './outline';
+export * from './l10n';

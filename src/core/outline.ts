@@ -1,4 +1,5 @@
 // The post's outline (headings with each section's translation coverage) and its folding ranges, for the editor.
+import * as l10n from '@vscode/l10n';
 import type { TranslationMode } from './config';
 import { translationPlan, type CoverageMode } from './coverage';
 import type { HeadingBlock, Post, TextBlock } from './post';
@@ -87,8 +88,8 @@ export function postOutline(post: Post, translationMode: TranslationMode): PostO
 /** "EN 5/7", "EN 2/3 sections", or '' when the post is not translated per paragraph or section. */
 export function sectionDetail(mode: CoverageMode, s: OutlineSection): string {
   if (s.total === 0) return '';
-  if (mode === 'section') return `EN ${s.translated}/${s.total} section${s.total > 1 ? 's' : ''}`;
-  if (mode === 'paragraph') return `EN ${s.translated}/${s.total}`;
+  if (mode === 'section') return s.total > 1 ? l10n.t`EN ${s.translated}/${s.total} sections` : l10n.t`EN ${s.translated}/${s.total} section`;
+  if (mode === 'paragraph') return l10n.t`EN ${s.translated}/${s.total}`;
   return '';
 }
 

@@ -1,4 +1,5 @@
 // A post at a glance: coverage and problem counts for the status bar and the workspace report, and their order.
+import * as l10n from '@vscode/l10n';
 import { coverageLabel, type TranslationPlan } from './coverage';
 import type { Diagnostic } from './diagnostics';
 
@@ -35,7 +36,7 @@ export function summarizePost(plan: TranslationPlan, diagnostics: readonly Diagn
 
 /** The status bar's words: "EN 49/49 · 3 problems", "Chinese-only · no problems". */
 export function statusText(s: PostSummary): string {
-  const problems = s.problems === 0 ? 'no problems' : s.problems === 1 ? '1 problem' : `${s.problems} problems`;
+  const problems = s.problems === 0 ? l10n.t('no problems') : s.problems === 1 ? l10n.t('1 problem') : l10n.t`${s.problems} problems`;
   return `${s.coverage} · ${problems}`;
 }
 

@@ -1,4 +1,5 @@
 // Editor commands that write English blocks: wrap, insert, unwrap, convert alternating paragraphs, convert block style.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import {
   applyPlan, convertStyle, insertEnglish, planAlternating, unwrapEnglish, wrapEnglish,
@@ -30,7 +31,7 @@ function styleOf(v: unknown): BlockStyleName | undefined { return v === 'A' || v
 function markdownEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isMarkdown(editor.document)) {
-    void vscode.window.showWarningMessage('Bilingual Posts: open a Markdown post in the editor first.');
+    void vscode.window.showWarningMessage(l10n.t('Bilingual Posts: open a Markdown post in the editor first.'));
     return undefined;
   }
   return editor;
@@ -43,7 +44,7 @@ function offsetSelections(editor: vscode.TextEditor): OffsetSelection[] {
 
 function say(messages: string[], applied: boolean): void {
   if (!messages.length) return;
-  const text = messages.length > 1 ? `${messages[0]} (and ${messages.length - 1} more)` : messages[0];
+  const text = messages.length > 1 ? l10n.t`${messages[0]} (and ${messages.length - 1} more)` : messages[0];
   if (applied) void vscode.window.showInformationMessage(text);
   else void vscode.window.showWarningMessage(text);
 }
@@ -53,12 +54,12 @@ async function applyResult(editor: vscode.TextEditor, version: number, result: A
   const doc = editor.document;
   if (!result.edits.length) { say(result.messages, false); return { applied: false, messages: result.messages }; }
   if (doc.version !== version) {
-    const msg = 'The post changed while the command ran; nothing was changed. Run it again.';
+    const msg = l10n.t('The post changed while the command ran; nothing was changed. Run it again.');
     say([msg], false);
     return { applied: false, messages: [msg] };
   }
   const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, result.edits));
-  if (!ok) return { applied: false, messages: ['VS Code refused the edit.'] };
+  if (!ok) return { applied: false, messages: [l10n.t('VS Code refused the edit.')] };
   if (result.selections.length && vscode.window.activeTextEditor?.document === doc) {
     const target = vscode.window.activeTextEditor;
     target.selections = result.selections.map(s => new vscode.Selection(doc.positionAt(s.anchor), doc.positionAt(s.active)));
@@ -70,7 +71,7 @@ async function applyResult(editor: vscode.TextEditor, version: number, result: A
 
 async function run(services: Services, make: (editor: vscode.TextEditor) => AuthoringResult): Promise<CommandOutcome> {
   const editor = markdownEditor();
-  if (!editor) return { applied: false, messages: ['No Markdown editor.'] };
+  if (!editor) return { applied: false, messages: [l10n.t('No Markdown editor.')] };
   await services.config.ready();
   const version = editor.document.version;
   return applyResult(editor, version, make(editor));
@@ -78,7 +79,7 @@ async function run(services: Services, make: (editor: vscode.TextEditor) => Auth
 
 async function convertAlternating(services: Services, arg: unknown): Promise<CommandOutcome> {
   const editor = markdownEditor();
-  if (!editor) return { applied: false, messages: ['No Markdown editor.'] };
+  if (!editor) return { applied: false, messages: [l10n.t('No Markdown editor.')] };
   await services.config.ready();
   const doc = editor.document;
   const version = doc.version;
@@ -86,7 +87,7 @@ async function convertAlternating(services: Services, arg: unknown): Promise<Com
   const plan = planAlternating(services.posts.get(doc), { config: services.config.forUri(doc.uri), style: styleOf(a.style) });
   const notes = plan.notes.map(n => n.message);
   if (!plan.groups.length) {
-    const msg = `No alternating English and Chinese paragraphs to convert${notes.length ? `: ${notes[0]}` : ' (paragraphs that already have a block are left alone).'}`;
+    const msg = notes.length ? l10n.t`No alternating English and Chinese paragraphs to convert: ${notes[0]}` : l10n.t('No alternating English and Chinese paragraphs to convert (paragraphs that already have a block are left alone).');
     say([msg], false);
     return { applied: false, messages: [msg, ...notes.slice(1)] };
   }
@@ -94,14 +95,17 @@ async function convertAlternating(services: Services, arg: unknown): Promise<Com
   let which: 'all' | 'clear' = 'all';
   if (guessed.length) {
     const choice = a.ambiguous ?? await ask(plan);
-    if (!choice || choice === 'cancel') return { applied: false, messages: ['Cancelled.'] };
+    if (!choice || choice === 'cancel') return { applied: false, messages: [l10n.t('Cancelled.')] };
     if (choice === 'preview') return preview(doc, plan);
     which = choice;
   }
   const result = applyPlan(plan, which, offsetSelections(editor));
   const done = plan.groups.length - (which === 'clear' ? guessed.length : 0);
-  result.messages = [`Converted ${done} English/Chinese pair${done === 1 ? '' : 's'} (${plan.order === 'zh-first' ? 'Chinese first' : 'English first'}) into English blocks.`,
-    ...(which === 'clear' ? guessed.map(g => `Skipped ${g.ambiguity}`) : []), ...notes];
+  const zhFirst = plan.order === 'zh-first';
+  result.messages = [done === 1
+    ? (zhFirst ? l10n.t('Converted 1 English/Chinese pair (Chinese first) into English blocks.') : l10n.t('Converted 1 English/Chinese pair (English first) into English blocks.'))
+    : (zhFirst ? l10n.t`Converted ${done} English/Chinese pairs (Chinese first) into English blocks.` : l10n.t`Converted ${done} English/Chinese pairs (English first) into English blocks.`),
+    ...(which === 'clear' ? guessed.map(g => l10n.t`Skipped ${g.ambiguity ?? ''}`) : []), ...notes];
   return applyResult(editor, version, result);
 }
 
@@ -109,11 +113,12 @@ async function convertAlternating(services: Services, arg: unknown): Promise<Com
 async function ask(plan: ConvertPlan): Promise<AmbiguousChoice | undefined> {
   const guessed = plan.groups.filter(g => g.ambiguity);
   const shown = guessed.slice(0, 8).map(g => `• ${g.ambiguity}`);
-  if (guessed.length > shown.length) shown.push(`• … and ${guessed.length - shown.length} more`);
-  const notes = plan.notes.length ? `\n\nLeft as is: ${plan.notes.length} paragraph${plan.notes.length > 1 ? 's' : ''} (${plan.notes.slice(0, 3).map(n => n.message.split(':')[0]).join(', ')}${plan.notes.length > 3 ? ', …' : ''}).` : '';
-  const all = 'Convert All', clear = 'Only the Clear Pairs', look = 'Preview (guesses unchecked)…';
+  if (guessed.length > shown.length) shown.push(l10n.t`• … and ${guessed.length - shown.length} more`);
+  const which = `${plan.notes.slice(0, 3).map(n => n.message.split(':')[0]).join(', ')}${plan.notes.length > 3 ? ', …' : ''}`;
+  const notes = !plan.notes.length ? '' : '\n\n' + (plan.notes.length > 1 ? l10n.t`Left as is: ${plan.notes.length} paragraphs (${which}).` : l10n.t`Left as is: 1 paragraph (${which}).`);
+  const all = l10n.t('Convert All'), clear = l10n.t('Only the Clear Pairs'), look = l10n.t('Preview (guesses unchecked)…');
   const pick = await vscode.window.showWarningMessage(
-    `Convert ${plan.groups.length} English/Chinese pairs into English blocks? ${guessed.length} of them are guesses:`,
+    l10n.t`Convert ${plan.groups.length} English/Chinese pairs into English blocks? ${guessed.length} of them are guesses:`,
     { modal: true, detail: shown.join('\n') + notes }, all, clear, look);
   return pick === all ? 'all' : pick === clear ? 'clear' : pick === look ? 'preview' : undefined;
 }
@@ -123,17 +128,17 @@ async function preview(doc: vscode.TextDocument, plan: ConvertPlan): Promise<Com
   const edit = new vscode.WorkspaceEdit();
   for (const g of plan.groups) {
     const meta: vscode.WorkspaceEditEntryMetadata = g.ambiguity
-      ? { needsConfirmation: true, label: 'Guessed pairing: check it', description: g.ambiguity }
-      : { needsConfirmation: false, label: 'English/Chinese pairs', description: `line ${g.line + 1}` };
+      ? { needsConfirmation: true, label: l10n.t('Guessed pairing: check it'), description: g.ambiguity }
+      : { needsConfirmation: false, label: l10n.t('English/Chinese pairs'), description: l10n.t`line ${g.line + 1}` };
     edit.replace(doc.uri, offsetRange(doc, g.edit.start, g.edit.end), g.edit.newText, meta);
   }
   const applied = await vscode.workspace.applyEdit(edit);
-  return { applied, messages: applied ? ['Applied from the preview.'] : ['Preview discarded.'] };
+  return { applied, messages: applied ? [l10n.t('Applied from the preview.')] : [l10n.t('Preview discarded.')] };
 }
 
 async function convertBlockStyle(services: Services, arg: unknown): Promise<CommandOutcome> {
   const editor = markdownEditor();
-  if (!editor) return { applied: false, messages: ['No Markdown editor.'] };
+  if (!editor) return { applied: false, messages: [l10n.t('No Markdown editor.')] };
   await services.config.ready();
   const doc = editor.document;
   const version = doc.version;
@@ -144,19 +149,19 @@ async function convertBlockStyle(services: Services, arg: unknown): Promise<Comm
     const current = dominantStyle(post);
     type Item = vscode.QuickPickItem & { style: BlockStyleName };
     const items: Item[] = [
-      { style: 'A', label: 'Style A', description: '<p class="english-text">…</p> inside <details>', detail: `${counts.A} block${counts.A === 1 ? '' : 's'} in this post use it` },
-      { style: 'B', label: 'Style B', description: 'Markdown paragraphs between blank lines inside <details>', detail: `${counts.B} block${counts.B === 1 ? '' : 's'} in this post use it` },
+      { style: 'A', label: l10n.t('Style A'), description: '<p class="english-text">…</p> inside <details>', detail: counts.A === 1 ? l10n.t('1 block in this post uses it') : l10n.t`${counts.A} blocks in this post use it` },
+      { style: 'B', label: l10n.t('Style B'), description: l10n.t('Markdown paragraphs between blank lines inside <details>'), detail: counts.B === 1 ? l10n.t('1 block in this post uses it') : l10n.t`${counts.B} blocks in this post use it` },
     ];
     if (current === 'A') items.reverse();
-    const pick = await vscode.window.showQuickPick(items, { title: 'Convert every English block of this post to…', placeHolder: 'The English is kept exactly; one undo step.' });
-    if (!pick) return { applied: false, messages: ['Cancelled.'] };
+    const pick = await vscode.window.showQuickPick(items, { title: l10n.t('Convert every English block of this post to…'), placeHolder: l10n.t('The English is kept exactly; one undo step.') });
+    if (!pick) return { applied: false, messages: [l10n.t('Cancelled.')] };
     to = pick.style;
   }
   const result = convertStyle(post, to, services.config.forUri(doc.uri), offsetSelections(editor));
   if (!result.edits.length) {
-    const msg = `Nothing to convert: ${post.english.length ? `every English block that can be converted is already style ${to}` : 'this post has no English blocks'}.`;
+    const msg = post.english.length ? l10n.t`Nothing to convert: every English block that can be converted is already style ${to}.` : l10n.t('Nothing to convert: this post has no English blocks.');
     result.messages.unshift(msg);
-  } else result.messages.unshift(`Converted ${result.edits.length} English block${result.edits.length === 1 ? '' : 's'} to style ${to}.`);
+  } else result.messages.unshift(result.edits.length === 1 ? l10n.t`Converted 1 English block to style ${to}.` : l10n.t`Converted ${result.edits.length} English blocks to style ${to}.`);
   return applyResult(editor, version, result);
 }
 

@@ -1,5 +1,6 @@
 // Entity list commands: add the value under the cursor to the blog's entity lists, rename a value across every
 // post, add the entities a post mentions (also a code action), and rebuild or inspect the workspace index.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import {
   addMentionedEntities, CONFIG_FILE, frontMatterValueAt, LineIndex, mentionKeys, parsePost,
@@ -53,7 +54,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
       const found = mentionsOf(doc);
       if (!found.edits.length) return undefined;
       return kinds.map(kind => {
-        const a = new vscode.CodeAction(`Add entities mentioned in this post: ${describe(found.mentions)}`, kind);
+        const a = new vscode.CodeAction(l10n.t`Add entities mentioned in this post: ${describe(found.mentions)}`, kind);
         a.edit = toWorkspaceEdit(doc, found.edits);
         return a;
       });
@@ -77,11 +78,11 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     if (selected && !/\n/.test(selected)) {
       const config = services.config.forUri(doc.uri);
       const key = at && mentionKeys(config).concat(['tags', 'project']).includes(at.entry.key) ? at.entry.key
-        : await vscode.window.showQuickPick(config.schema.keys.filter(k => k.entity).map(k => ({ label: k.key, description: k.description })), { title: `Which list is "${selected}" in?` }).then(p => p?.label);
+        : await vscode.window.showQuickPick(config.schema.keys.filter(k => k.entity).map(k => ({ label: k.key, description: k.description })), { title: l10n.t`Which list is "${selected}" in?` }).then(p => p?.label);
       return key ? { key, value: selected } : undefined;
     }
     if (!at || at.value === undefined) {
-      void vscode.window.showInformationMessage('Put the cursor on a front-matter value (a list item such as a company or a tag), or select a name in the text.');
+      void vscode.window.showInformationMessage(l10n.t('Put the cursor on a front-matter value (a list item such as a company or a tag), or select a name in the text.'));
       return undefined;
     }
     return { key: at.entry.key, value: at.value };
@@ -107,21 +108,21 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
       ({ key, value } = at);
     }
     const folder = folderOf(editor?.document.uri);
-    if (!folder || !value) { void vscode.window.showWarningMessage('Open the blog folder to keep entity lists in its .bilingual-posts.json.'); return undefined; }
+    if (!folder || !value) { void vscode.window.showWarningMessage(l10n.t('Open the blog folder to keep entity lists in its .bilingual-posts.json.')); return undefined; }
     const config = services.config.forUri(folder);
     const listed = config.entities[key] ?? {};
-    if (value in listed) { void vscode.window.showInformationMessage(`"${value}" is already in the ${key} list.`); return { key, name: value }; }
+    if (value in listed) { void vscode.window.showInformationMessage(l10n.t`"${value}" is already in the ${key} list.`); return { key, name: value }; }
     const aliasedBy = Object.entries(listed).find(([, aliases]) => aliases.includes(value!));
-    if (aliasedBy) { void vscode.window.showInformationMessage(`"${value}" is already an alias of "${aliasedBy[0]}".`); return { key, name: aliasedBy[0], alias: value }; }
+    if (aliasedBy) { void vscode.window.showInformationMessage(l10n.t`"${value}" is already an alias of "${aliasedBy[0]}".`); return { key, name: aliasedBy[0], alias: value }; }
     let aliasOf = args?.aliasOf;
     if (aliasOf === undefined && !args?.value) {
       await services.index.ready();
       const canonical = services.index.index.canonical(key, value);
       if (canonical && canonical !== value) {
         const pick = await vscode.window.showQuickPick([
-          { label: `Add "${value}" as an alias of "${canonical}"`, alias: canonical },
-          { label: `Add "${value}" as a new name`, alias: '' },
-        ], { title: `${key}: the blog spells "${value}" as "${canonical}"` });
+          { label: l10n.t`Add "${value}" as an alias of "${canonical}"`, alias: canonical },
+          { label: l10n.t`Add "${value}" as a new name`, alias: '' },
+        ], { title: l10n.t`${key}: the blog spells "${value}" as "${canonical}"` });
         if (!pick) return undefined;
         aliasOf = pick.alias || undefined;
       }
@@ -138,7 +139,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     if (!await vscode.workspace.applyEdit(edit)) return undefined;
     // The config takes effect from disk (the CLI reads it too), so the change is saved at once.
     await (doc ?? await vscode.workspace.openTextDocument(uri)).save();
-    void vscode.window.setStatusBarMessage(aliasOf ? `Added "${value}" as an alias of "${aliasOf}"` : `Added "${value}" to the ${key} list`, 4000);
+    void vscode.window.setStatusBarMessage(aliasOf ? l10n.t`Added "${value}" as an alias of "${aliasOf}"` : l10n.t`Added "${value}" to the ${key} list`, 4000);
     return aliasOf ? { key, name: aliasOf, alias: value } : { key, name: value };
   }
 
@@ -152,7 +153,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
       ({ key, value: from } = at);
     }
     // Every post that uses the value must be known: a rename right after opening the blog waits for the index.
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the posts' }, () => services.index.ready());
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Reading the posts') }, () => services.index.ready());
     const index = services.index.index;
     const files = new Set(index.filesOf(key, from));
     // The open post may not be saved (or indexed) yet.
@@ -160,14 +161,14 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     if (editor && isMarkdown(editor.document)) files.add(editor.document.uri.toString());
     const k = key, f = from;
     const to = args?.to ?? await vscode.window.showInputBox({
-      title: `Rename the ${k} value "${f}" in every post`, value: f, valueSelection: [0, f.length],
-      prompt: `${index.filesOf(k, f).length} post(s) use "${f}"`,
-      validateInput: v => !v.trim() ? 'The new name cannot be empty.' : v.trim() === f ? 'Type a different name.' : /\n/.test(v) ? 'One line only.' : undefined,
+      title: l10n.t`Rename the ${k} value "${f}" in every post`, value: f, valueSelection: [0, f.length],
+      prompt: l10n.t`${index.filesOf(k, f).length} post(s) use "${f}"`,
+      validateInput: v => !v.trim() ? l10n.t('The new name cannot be empty.') : v.trim() === f ? l10n.t('Type a different name.') : /\n/.test(v) ? l10n.t('One line only.') : undefined,
     });
     if (!to || !to.trim() || to.trim() === from) return undefined;
     const newName = to.trim();
     const preview = args?.preview ?? vscode.workspace.getConfiguration(SECTION).get<boolean>('previewRename', false);
-    const meta: vscode.WorkspaceEditEntryMetadata = { label: `Rename "${from}" to "${newName}"`, needsConfirmation: preview };
+    const meta: vscode.WorkspaceEditEntryMetadata = { label: l10n.t`Rename "${from}" to "${newName}"`, needsConfirmation: preview };
     const edit = new vscode.WorkspaceEdit();
     let count = 0, edits = 0;
     const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
@@ -196,7 +197,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
         } catch (e) { if (!(e instanceof ConfigFileError)) throw e; }
       }
     }
-    if (!edits) { void vscode.window.showInformationMessage(`No post lists "${from}" under ${key}.`); return { files: 0, edits: 0, applied: false }; }
+    if (!edits) { void vscode.window.showInformationMessage(l10n.t`No post lists "${from}" under ${key}.`); return { files: 0, edits: 0, applied: false }; }
     // isRefactoring: VS Code saves the posts that were not open (files.refactoring.autoSave), so the index follows.
     const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
     return { files: count, edits, applied };
@@ -207,7 +208,7 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     if (!editor || !isMarkdown(editor.document)) return [];
     await services.index.ready();
     const found = mentionsOf(editor.document);
-    if (!found.edits.length) { void vscode.window.setStatusBarMessage('No known entity is missing from the front matter.', 4000); return []; }
+    if (!found.edits.length) { void vscode.window.setStatusBarMessage(l10n.t('No known entity is missing from the front matter.'), 4000); return []; }
     await vscode.workspace.applyEdit(toWorkspaceEdit(editor.document, found.edits));
     return found.mentions.map(m => ({ key: m.key, name: m.name }));
   }
@@ -219,9 +220,9 @@ export function registerEntityCommands(services: Services): vscode.Disposable {
     vscode.commands.registerCommand(ADD_TO_LIST, addToEntityList),
     vscode.commands.registerCommand(RENAME, renameEntity),
     vscode.commands.registerCommand(REBUILD, async () => {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rebuilding the entity index' }, () => services.index.rebuild(false));
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Rebuilding the entity index') }, () => services.index.rebuild(false));
       const s = services.index.stats;
-      void vscode.window.setStatusBarMessage(`Entity index: ${s.files} posts in ${s.buildMs} ms`, 5000);
+      void vscode.window.setStatusBarMessage(l10n.t`Entity index: ${s.files} posts in ${s.buildMs} ms`, 5000);
       return s;
     }),
     vscode.commands.registerCommand(INFO, async (args?: { key?: string; value?: string; reopen?: boolean; wait?: boolean }) => {

@@ -1,4 +1,5 @@
 // Folding: a range per English block and for the front matter, and a command that folds or unfolds all English blocks.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { foldingRanges, type Post } from '../core';
 import { isMarkdown, type Services } from './services';
@@ -41,13 +42,13 @@ export function registerFolding(services: Services): vscode.Disposable {
   const toggle = async (arg?: unknown): Promise<{ folded: boolean; blocks: number } | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isMarkdown(editor.document)) {
-      void vscode.window.showWarningMessage('Bilingual Posts: open a Markdown post in the editor first.');
+      void vscode.window.showWarningMessage(l10n.t('Bilingual Posts: open a Markdown post in the editor first.'));
       return undefined;
     }
     const key = editor.document.uri.toString();
     const blocks = englishBlocks(services.posts.get(editor.document));
     if (!blocks.length) {
-      void vscode.window.showInformationMessage('This post has no multi-line English blocks to fold.');
+      void vscode.window.showInformationMessage(l10n.t('This post has no multi-line English blocks to fold.'));
       return { folded: false, blocks: 0 };
     }
     // An explicit { fold: true|false } wins; otherwise the blocks in view say what to do, then the last toggle.

@@ -1,4 +1,5 @@
 // "Go to Next/Previous Missing Translation": moves the cursor between Chinese paragraphs that lack their English.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { nextGap, previousGap, translationPlan } from '../core';
 import { linterOf, type Linter } from './diagnostics';
@@ -27,8 +28,8 @@ function go(services: Services, linter: Linter, forward: boolean): MoveResult | 
   const pos = doc.positionAt(hit.gap.start);
   editor.selection = new vscode.Selection(pos, pos);
   editor.revealRange(new vscode.Range(pos, doc.positionAt(hit.gap.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  const where = `Missing translation ${hit.index + 1} of ${plan.missing.length}`;
-  vscode.window.setStatusBarMessage(hit.wrapped ? `${where} (wrapped around)` : where, 3000);
+  const where = l10n.t`Missing translation ${hit.index + 1} of ${plan.missing.length}`;
+  vscode.window.setStatusBarMessage(hit.wrapped ? l10n.t`${where} (wrapped around)` : where, 3000);
   return { line: pos.line, character: pos.character, index: hit.index, of: plan.missing.length, wrapped: hit.wrapped };
 }
 

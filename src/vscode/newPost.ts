@@ -1,4 +1,5 @@
 // The "New Bilingual Post" command: asks for the source URL, title and speaker and writes the post.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { newPostFileName, newPostText } from '../core';
 import type { Services } from './services';
@@ -23,19 +24,19 @@ export function registerNewPost(services: Services): vscode.Disposable {
     const args: NewPostArgs = arg instanceof vscode.Uri ? { folder: arg.toString() } : arg ?? {};
     const prompted = args.title === undefined;
     const source = args.source ?? await vscode.window.showInputBox({
-      title: 'New Bilingual Post (1/3): source', prompt: 'URL of the original talk or video (leave empty if none)', placeHolder: 'https://www.youtube.com/watch?v=…', ignoreFocusOut: true,
-      validateInput: v => !v.trim() || /^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'A URL starting with http:// or https://',
+      title: l10n.t('New Bilingual Post (1/3): source'), prompt: l10n.t('URL of the original talk or video (leave empty if none)'), placeHolder: 'https://www.youtube.com/watch?v=…', ignoreFocusOut: true,
+      validateInput: v => !v.trim() || /^https?:\/\/\S+$/.test(v.trim()) ? undefined : l10n.t('A URL starting with http:// or https://'),
     });
     if (source === undefined) return undefined;
     const title = args.title ?? await vscode.window.showInputBox({
-      title: 'New Bilingual Post (2/3): title', prompt: 'The post title, in Chinese', ignoreFocusOut: true,
-      validateInput: v => v.trim() ? undefined : 'The title cannot be empty.',
+      title: l10n.t('New Bilingual Post (2/3): title'), prompt: l10n.t('The post title, in Chinese'), ignoreFocusOut: true,
+      validateInput: v => v.trim() ? undefined : l10n.t('The title cannot be empty.'),
     });
     if (!title?.trim()) return undefined;
     const speakers = services.index.index.entities('speaker').slice(0, 3).map(e => e.name);
     const speaker = args.speaker ?? await vscode.window.showInputBox({
-      title: 'New Bilingual Post (3/3): speaker', prompt: 'Who gave the talk (the channel or the person); several names separated by commas', ignoreFocusOut: true,
-      placeHolder: speakers.length ? `e.g. ${speakers.join(', ')}` : undefined,
+      title: l10n.t('New Bilingual Post (3/3): speaker'), prompt: l10n.t('Who gave the talk (the channel or the person); several names separated by commas'), ignoreFocusOut: true,
+      placeHolder: speakers.length ? l10n.t`e.g. ${speakers.join(', ')}` : undefined,
     });
     if (speaker === undefined) return undefined;
 
@@ -64,12 +65,12 @@ export function registerNewPost(services: Services): vscode.Disposable {
     for (let n = 2; await exists(uri); n++) uri = vscode.Uri.joinPath(folder, name.replace(/\.md$/, `-${n}.md`));
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { contents: new TextEncoder().encode(text) });
-    if (!await vscode.workspace.applyEdit(edit)) { void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}.`); return undefined; }
+    if (!await vscode.workspace.applyEdit(edit)) { void vscode.window.showErrorMessage(l10n.t`Could not create ${vscode.workspace.asRelativePath(uri)}.`); return undefined; }
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const at = doc.positionAt(cursor);
     editor.selection = new vscode.Selection(at, at);
-    if (prompted) void vscode.window.setStatusBarMessage(`Created ${vscode.workspace.asRelativePath(uri)}`, 4000);
+    if (prompted) void vscode.window.setStatusBarMessage(l10n.t`Created ${vscode.workspace.asRelativePath(uri)}`, 4000);
     return uri.toString();
   });
 }

@@ -1,4 +1,5 @@
 // Quick fixes for the core diagnostics, "fix all" as source.fixAll.bilingualPosts, and the Fix All command.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CODES, fixAll, type Diagnostic, type Fix } from '../core';
 import { relocateFix, type FixKey, type TextChange } from '../core/relocate';
@@ -67,7 +68,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     if (only && only.contains(FIX_ALL_KIND)) {
       // Offered only when the post has something fixable, so "Source Action..." does not list a no-op.
       const result = this.linter.lintNow(doc, true);
-      return result && fixableCount(result.diagnostics) ? [new FixAllAction(doc, doc.version, 'Fix all auto-fixable Bilingual Posts problems', FIX_ALL_KIND)] : [];
+      return result && fixableCount(result.diagnostics) ? [new FixAllAction(doc, doc.version, l10n.t('Fix all auto-fixable Bilingual Posts problems'), FIX_ALL_KIND)] : [];
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter(d => d.source === SOURCE && typeof d.code === 'string' && (CODES as readonly string[]).includes(d.code));
@@ -83,7 +84,7 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
     }
     // With several fixable problems in the post, offer to fix them all in one go (as ESLint does).
     const fixable = fixableCount(result.diagnostics);
-    if (actions.length && fixable > 1) actions.push(new FixAllAction(doc, doc.version, `Fix all ${fixable} auto-fixable problems in this post`, vscode.CodeActionKind.QuickFix));
+    if (actions.length && fixable > 1) actions.push(new FixAllAction(doc, doc.version, l10n.t`Fix all ${fixable} auto-fixable problems in this post`, vscode.CodeActionKind.QuickFix));
     return actions;
   }
 
@@ -101,11 +102,11 @@ class QuickFixProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
         fix = changes && result ? relocateFix(action.key, changes, result.diagnostics, action.fix) : undefined;
       }
       if (!fix) {
-        vscode.window.setStatusBarMessage('Bilingual Posts: the text changed under this fix, so it was not applied.', 5000);
+        vscode.window.setStatusBarMessage(l10n.t('Bilingual Posts: the text changed under this fix, so it was not applied.'), 5000);
         return action;
       }
       action.edit = toWorkspaceEdit(doc, fix.edits);
-      if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: 'Place the cursor', arguments: [doc.uri.toString(), fix.cursor] };
+      if (fix.cursor !== undefined) action.command = { command: SET_CURSOR_COMMAND, title: l10n.t('Place the cursor'), arguments: [doc.uri.toString(), fix.cursor] };
     }
     return action;
   }
@@ -157,9 +158,9 @@ export function registerQuickFixes(services: Services): vscode.Disposable {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return 0;
       const all = fixAllEdit(services, linter, editor.document);
-      if (!all) { vscode.window.setStatusBarMessage('Bilingual Posts: nothing to fix automatically in this post.', 4000); return 0; }
+      if (!all) { vscode.window.setStatusBarMessage(l10n.t('Bilingual Posts: nothing to fix automatically in this post.'), 4000); return 0; }
       const ok = await vscode.workspace.applyEdit(all.edit);
-      if (ok) vscode.window.setStatusBarMessage(`Bilingual Posts: fixed ${all.applied} problem${all.applied === 1 ? '' : 's'}.`, 4000);
+      if (ok) vscode.window.setStatusBarMessage(all.applied === 1 ? l10n.t('Bilingual Posts: fixed 1 problem.') : l10n.t`Bilingual Posts: fixed ${all.applied} problems.`, 4000);
       return ok ? all.applied : 0;
     }),
   );

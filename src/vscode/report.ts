@@ -1,4 +1,5 @@
 // The workspace report: every post with its coverage and problem counts, worst first, in a tree that opens posts at the problem.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import {
   compareWorst, isExcluded, lintPost, looksLikePost, parsePost, statusText, summarizePost, translationPlan,
@@ -86,7 +87,7 @@ class Report implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   }
 
   private async build(): Promise<void> {
-    await vscode.window.withProgress({ location: { viewId: REPORT_VIEW }, title: 'Linting posts' }, async () => {
+    await vscode.window.withProgress({ location: { viewId: REPORT_VIEW }, title: l10n.t('Linting posts') }, async () => {
       await Promise.all([this.services.config.ready(), this.services.index.ready()]);
       const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
       this.rows.clear();
@@ -165,22 +166,22 @@ class Report implements vscode.TreeDataProvider<Node>, vscode.Disposable {
       const item = new vscode.TreeItem(row.path.split('/').pop() ?? row.path, row.problems.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = row.uri.toString();
       item.description = statusText(s);
-      item.tooltip = new vscode.MarkdownString(`**${row.title ?? row.path}**\n\n${row.path}\n\n${statusText(s)}: ${s.errors} error(s), ${s.warnings} warning(s), ${s.missing} missing translation(s)`);
+      item.tooltip = new vscode.MarkdownString(l10n.t('**{0}**\n\n{1}\n\n{2}: {3} error(s), {4} warning(s), {5} missing translation(s)', row.title ?? row.path, row.path, statusText(s), s.errors, s.warnings, s.missing));
       item.iconPath = s.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
         : s.missing || s.warnings ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon('pass');
       item.contextValue = 'post';
       const at = row.focus ?? { line: 0, character: 0 };
-      item.command = { command: OPEN_AT_COMMAND, title: 'Open at the worst problem', arguments: [row.uri.toString(), at.line, at.character] };
+      item.command = { command: OPEN_AT_COMMAND, title: l10n.t('Open at the worst problem'), arguments: [row.uri.toString(), at.line, at.character] };
       return item;
     }
     const { row, problem: p } = node;
     const item = new vscode.TreeItem(p.message, vscode.TreeItemCollapsibleState.None);
     item.id = `${row.uri.toString()}#${p.line}:${p.character}:${p.code}`;
-    item.description = `${p.code} [Ln ${p.line + 1}]`;
-    item.tooltip = `${p.message}\n\n${p.code}, line ${p.line + 1}`;
+    item.description = l10n.t`${p.code} [Ln ${p.line + 1}]`;
+    item.tooltip = l10n.t('{0}\n\n{1}, line {2}', p.message, p.code, p.line + 1);
     item.iconPath = new vscode.ThemeIcon(p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info');
-    item.command = { command: OPEN_AT_COMMAND, title: 'Open at the problem', arguments: [row.uri.toString(), p.line, p.character, p.endLine, p.endCharacter] };
+    item.command = { command: OPEN_AT_COMMAND, title: l10n.t('Open at the problem'), arguments: [row.uri.toString(), p.line, p.character, p.endLine, p.endCharacter] };
     return item;
   }
 
@@ -208,7 +209,7 @@ export function registerReport(services: Services): vscode.Disposable {
       await report.ready();
       await vscode.commands.executeCommand(`${REPORT_VIEW}.focus`);
       const e = report.entries();
-      view.message = e.length ? undefined : 'No posts in this workspace.';
+      view.message = e.length ? undefined : l10n.t('No posts in this workspace.');
       return e;
     }),
     vscode.commands.registerCommand(REFRESH_REPORT_COMMAND, async () => { await report.rebuild(); return report.entries(); }),

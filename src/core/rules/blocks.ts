@@ -1,4 +1,5 @@
 // Rules on the body: translations present, well-formed, labelled, in English, attached, and spaced.
+import * as l10n from '@vscode/l10n';
 import type { Fix, Finding, LintContext } from '../diagnostics';
 import { englishBlockText, type BlockStyleName } from '../edits';
 import type { EnglishBlock, Post, TextBlock } from '../post';
@@ -16,10 +17,10 @@ export function missingTranslation(post: Post, ctx: LintContext): Finding[] {
     const first = post.lines.lineEnd(u.line);
     if (plan.mode === 'section') {
       out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, style)],
-        message: 'This section has Chinese paragraphs but no "Original English Source" block. Add the English of the section after its last paragraph.' });
+        message: l10n.t('This section has Chinese paragraphs but no "Original English Source" block. Add the English of the section after its last paragraph.') });
     } else {
       out.push({ code: 'missing-translation', start: u.start, end: first, fixes: [insertBlockFix(post, ctx, u, style)],
-        message: 'This Chinese paragraph has no English block after it. Add the original English in a <details> block below it.' });
+        message: l10n.t('This Chinese paragraph has no English block after it. Add the original English in a <details> block below it.') });
     }
   }
   return out;
@@ -41,7 +42,7 @@ function insertBlockFix(post: Post, ctx: LintContext, u: TextBlock | { end: numb
   const next = post.text.slice(at, at + 4).match(/^(\r?\n)?(\r?\n)?/)!;
   const blankAfter = next[1] && next[2] ? '' : eol; // keep a blank line between the block and what follows
   const newText = eol + eol + block.text + (at >= post.text.length ? eol : blankAfter);
-  return { title: 'Add an English block below', preferred: false, edits: [{ start: at, end: at, newText }], cursor: at + eol.length * 2 + block.cursor };
+  return { title: l10n.t('Add an English block below'), preferred: false, edits: [{ start: at, end: at, newText }], cursor: at + eol.length * 2 + block.cursor };
 }
 
 export function emptyTranslation(post: Post): Finding[] {
@@ -49,7 +50,7 @@ export function emptyTranslation(post: Post): Finding[] {
   for (const e of post.english) {
     if (e.text.replace(/<br\s*\/?>/gi, '').trim() !== '') continue;
     out.push({ code: 'empty-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
-      message: 'This English block is empty. Paste the original English into it.' });
+      message: l10n.t('This English block is empty. Paste the original English into it.') });
   }
   return out;
 }
@@ -61,49 +62,49 @@ export function malformedBlock(post: Post): Finding[] {
     const report = (message: string, end: number, fixes: Fix[]) =>
       out.push({ code: 'malformed-block', start: e.start, end: Math.max(end, lineEndAt(post, e.start)), message, fixes });
     if (e.openJunk) {
-      report('A stray `<` before `<details>`: the site shows it as text and the block does not fold.', e.openJunk.end + 1,
-        [{ title: 'Remove the stray `<`', preferred: true, edits: [{ start: e.openJunk.start, end: e.openJunk.end, newText: '' }] }]);
+      report(l10n.t('A stray `<` before `<details>`: the site shows it as text and the block does not fold.'), e.openJunk.end + 1,
+        [{ title: l10n.t('Remove the stray `<`'), preferred: true, edits: [{ start: e.openJunk.start, end: e.openJunk.end, newText: '' }] }]);
     }
     if (e.summaryClose === 'p') {
       const closeStart = e.labelEnd;
       const closeEnd = post.text.indexOf('>', closeStart) + 1;
-      report('The summary is closed by `</p>` instead of `</summary>`: browsers then put the English inside the summary line.', closeEnd,
-        [{ title: 'Close the summary with </summary>', preferred: true, edits: [{ start: closeStart, end: closeEnd, newText: '</summary>' }] }]);
+      report(l10n.t('The summary is closed by `</p>` instead of `</summary>`: browsers then put the English inside the summary line.'), closeEnd,
+        [{ title: l10n.t('Close the summary with </summary>'), preferred: true, edits: [{ start: closeStart, end: closeEnd, newText: '</summary>' }] }]);
     } else if (e.summaryClose === 'none') {
-      report('The summary is never closed: add `</summary>` after the label.', e.labelEnd,
-        [{ title: 'Add </summary>', preferred: true, edits: [{ start: e.labelEnd, end: e.labelEnd, newText: '</summary>' }] }]);
+      report(l10n.t('The summary is never closed: add `</summary>` after the label.'), e.labelEnd,
+        [{ title: l10n.t('Add </summary>'), preferred: true, edits: [{ start: e.labelEnd, end: e.labelEnd, newText: '</summary>' }] }]);
     } else if (e.summaryClose === 'missing') {
       const at = post.lines.lineEnd(e.line);
-      report('This English block has no `<summary>` line, so the site shows a bare "Details" label.', at,
-        [{ title: 'Add the summary line', preferred: true, edits: [{ start: at, end: at, newText: eol + '<summary>' + (e.style === 'A' ? 'View/Hide Original English' : 'Original English') + '</summary>' }] }]);
+      report(l10n.t('This English block has no `<summary>` line, so the site shows a bare "Details" label.'), at,
+        [{ title: l10n.t('Add the summary line'), preferred: true, edits: [{ start: at, end: at, newText: eol + '<summary>' + (e.style === 'A' ? 'View/Hide Original English' : 'Original English') + '</summary>' }] }]);
     }
     if (e.pOpen && e.pOpen.className !== 'english-text') {
-      report(`The English paragraph has ${e.pOpen.className ? `class "${e.pOpen.className}"` : 'no class'}; the site styles only \`class="english-text"\`.`, e.pOpen.end,
-        [{ title: 'Use class="english-text"', preferred: true, edits: [{ start: e.pOpen.start, end: e.pOpen.end, newText: '<p class="english-text">' }] }]);
+      report(e.pOpen.className ? l10n.t('The English paragraph has class "{0}"; the site styles only `class="english-text"`.', e.pOpen.className) : l10n.t('The English paragraph has no class; the site styles only `class="english-text"`.'), e.pOpen.end,
+        [{ title: l10n.t('Use class="english-text"'), preferred: true, edits: [{ start: e.pOpen.start, end: e.pOpen.end, newText: '<p class="english-text">' }] }]);
     }
     if (e.style === 'A' && !e.pClosed) {
-      report('The English paragraph is never closed: add `</p>` at the end of the English text.', e.textEnd,
-        [{ title: 'Add </p>', preferred: true, edits: [{ start: e.textEnd, end: e.textEnd, newText: '</p>' }] }]);
+      report(l10n.t('The English paragraph is never closed: add `</p>` at the end of the English text.'), e.textEnd,
+        [{ title: l10n.t('Add </p>'), preferred: true, edits: [{ start: e.textEnd, end: e.textEnd, newText: '</p>' }] }]);
     }
     for (const s of e.stray) {
       const ls = post.lines.lineStarts[post.lines.lineAt(s.start)];
       const le = post.lines.lineEnd(post.lines.lineAt(s.start));
       const wholeLine = post.text.slice(ls, le).trim() === post.text.slice(s.start, s.end).trim();
       const del = wholeLine ? { start: ls, end: Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1)), newText: '' } : { start: s.start, end: s.end, newText: '' };
-      report(`A stray \`${s.tag}\` inside the English block.`, s.end, [{ title: `Remove the stray ${s.tag}`, preferred: true, edits: [del] }]);
+      report(l10n.t('A stray `{0}` inside the English block.', s.tag), s.end, [{ title: l10n.t('Remove the stray {0}', s.tag), preferred: true, edits: [del] }]);
     }
     if (e.closeTypo) {
       const tag = post.text.slice(e.closeStart!, e.closeEnd!);
-      report(`\`${tag}\` is a misspelled \`</details>\`: the block is never closed.`, e.closeEnd!,
-        [{ title: 'Spell it </details>', preferred: true, edits: [{ start: e.closeStart!, end: e.closeEnd!, newText: '</details>' }] }]);
+      report(l10n.t('`{0}` is a misspelled `</details>`: the block is never closed.', tag), e.closeEnd!,
+        [{ title: l10n.t('Spell it </details>'), preferred: true, edits: [{ start: e.closeStart!, end: e.closeEnd!, newText: '</details>' }] }]);
     }
     if (!e.closed) {
       const at = e.end;
       // Keep a blank line before what follows, or the fix itself would glue it to the block.
       const nextLine = e.endLine + 1 < post.lines.lineCount ? post.lines.lineText(e.endLine + 1) : '';
       const gap = nextLine.trim() !== '' && !/^\s*</.test(nextLine) ? eol : '';
-      report('This <details> block is never closed: everything after it folds into it. Add `</details>` after the English.', at,
-        [{ title: 'Add </details>', preferred: true, edits: [{ start: at, end: at, newText: eol + '</details>' + gap }] }]);
+      report(l10n.t('This <details> block is never closed: everything after it folds into it. Add `</details>` after the English.'), at,
+        [{ title: l10n.t('Add </details>'), preferred: true, edits: [{ start: at, end: at, newText: eol + '</details>' + gap }] }]);
     }
   }
   for (const b of post.blocks) {
@@ -114,8 +115,8 @@ export function malformedBlock(post: Post): Finding[] {
       // to what precedes (a heading onto a block's `</details>`, one paragraph onto another).
       const filled = (l: number) => l >= post.bodyLine && l < post.lines.lineCount && post.lines.lineText(l).trim() !== '';
       const end = filled(b.line - 1) && filled(b.line + 1) ? le : Math.min(post.text.length, le + (post.text[le] === '\r' ? 2 : 1));
-      out.push({ code: 'malformed-block', start: b.start, end: le, message: 'A `</details>` with no `<details>` before it.',
-        fixes: only ? [{ title: 'Remove the stray </details>', preferred: true, edits: [{ start: b.start, end, newText: '' }] }] : [] });
+      out.push({ code: 'malformed-block', start: b.start, end: le, message: l10n.t('A `</details>` with no `<details>` before it.'),
+        fixes: only ? [{ title: l10n.t('Remove the stray </details>'), preferred: true, edits: [{ start: b.start, end, newText: '' }] }] : [] });
     }
   }
   return out;
@@ -149,8 +150,8 @@ export function summaryLabel(post: Post, ctx: LintContext): Finding[] {
     let want = seen.get(e.label);
     if (want === undefined && !seen.has(e.label)) { want = nearestLabel(e.label, ctx.config.acceptedLabels); seen.set(e.label, want); }
     if (!want) continue;
-    out.push({ code: 'summary-label', start: e.start, end: e.labelEnd, message: `The summary label "${e.label}" looks like a typo of "${want}".`,
-      fixes: [{ title: `Change the label to "${want}"`, preferred: true, edits: [{ start: e.labelStart, end: e.labelEnd, newText: want }] }] });
+    out.push({ code: 'summary-label', start: e.start, end: e.labelEnd, message: l10n.t`The summary label "${e.label}" looks like a typo of "${want}".`,
+      fixes: [{ title: l10n.t`Change the label to "${want}"`, preferred: true, edits: [{ start: e.labelStart, end: e.labelEnd, newText: want }] }] });
   }
   return out;
 }
@@ -164,10 +165,10 @@ export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
     if (!hasHan(e.text) || hanRatio(e.text) <= 0.5) continue;
     // A section's source block keeps its label: without "Source" it would stop covering its section.
     const fixes: Fix[] = chineseLabel && e.summaryClose !== 'missing' && e.style !== 'C'
-      ? [{ title: `Label it "${chineseLabel}" (the original was Chinese)`, edits: [{ start: e.labelStart, end: e.labelEnd, newText: chineseLabel }] }]
+      ? [{ title: l10n.t`Label it "${chineseLabel}" (the original was Chinese)`, edits: [{ start: e.labelStart, end: e.labelEnd, newText: chineseLabel }] }]
       : [];
     out.push({ code: 'chinese-in-english', start: e.start, end: lineEndAt(post, e.start), fixes,
-      message: 'This English block is mostly Chinese. Put the English original here, or, if the original was Chinese, label the block as such.' });
+      message: l10n.t('This English block is mostly Chinese. Put the English original here, or, if the original was Chinese, label the block as such.') });
   }
   return out;
 }
@@ -181,9 +182,11 @@ export function orphanTranslation(post: Post): Finding[] {
     let p = idx - 1;
     while (p >= 0 && post.blocks[p].kind === 'comment') p--;
     const prev = p >= 0 ? post.blocks[p] : undefined;
-    const after = !prev ? 'the start of the post' : prev.kind === 'heading' ? 'a heading' : prev.kind === 'english' ? 'another English block' : 'something that is not a paragraph';
-    out.push({ code: 'orphan-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
-      message: `This English block follows ${after}, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.` });
+    const message = !prev ? l10n.t('This English block follows the start of the post, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.')
+      : prev.kind === 'heading' ? l10n.t('This English block follows a heading, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.')
+        : prev.kind === 'english' ? l10n.t('This English block follows another English block, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.')
+          : l10n.t('This English block follows something that is not a paragraph, not a Chinese paragraph: move it under the paragraph it translates, or add that paragraph.');
+    out.push({ code: 'orphan-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [], message });
   }
   return out;
 }
@@ -195,8 +198,8 @@ export function blockSpacing(post: Post): Finding[] {
     if (!e.closed) continue;
     if (e.trailing) {
       out.push({ code: 'block-spacing', start: e.trailing.start, end: e.trailing.end,
-        message: 'Text right after `</details>` on the same line is swallowed into the HTML block: Markdown in it is not rendered. Put it on its own line after a blank line.',
-        fixes: [{ title: 'Move it below a blank line', preferred: true, edits: [{ start: e.closeEnd!, end: e.trailing.start, newText: eol + eol }] }] });
+        message: l10n.t('Text right after `</details>` on the same line is swallowed into the HTML block: Markdown in it is not rendered. Put it on its own line after a blank line.'),
+        fixes: [{ title: l10n.t('Move it below a blank line'), preferred: true, edits: [{ start: e.closeEnd!, end: e.trailing.start, newText: eol + eol }] }] });
       continue;
     }
     const next = e.endLine + 1;
@@ -205,8 +208,8 @@ export function blockSpacing(post: Post): Finding[] {
     if (s.trim() === '' || /^\s*</.test(s)) continue; // HTML after HTML is harmless
     const at = post.lines.lineStarts[next];
     out.push({ code: 'block-spacing', start: at, end: post.lines.lineEnd(next),
-      message: 'No blank line after `</details>`: Markdown swallows this paragraph into the HTML block, so it renders as raw text. Add a blank line.',
-      fixes: [{ title: 'Insert a blank line', preferred: true, edits: [{ start: at, end: at, newText: eol }] }] });
+      message: l10n.t('No blank line after `</details>`: Markdown swallows this paragraph into the HTML block, so it renders as raw text. Add a blank line.'),
+      fixes: [{ title: l10n.t('Insert a blank line'), preferred: true, edits: [{ start: at, end: at, newText: eol }] }] });
   }
   return out;
 }

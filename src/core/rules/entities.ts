@@ -1,4 +1,5 @@
 // Rule on entity lists: one spelling per entity across the blog.
+import * as l10n from '@vscode/l10n';
 import type { Finding, LintContext } from '../diagnostics';
 import type { Post } from '../post';
 
@@ -18,8 +19,10 @@ export function entityVariant(post: Post, ctx: LintContext): Finding[] {
       const newText = q ? q + (q === "'" ? want.replace(/'/g, "''") : want) + q : needsQuotes(want) ? `'${want.replace(/'/g, "''")}'` : want;
       const uses = index.use(e.key, want)?.count ?? 0;
       out.push({ code: 'entity-variant', start: item.start, end: item.end,
-        message: `"${item.value}" is spelled "${want}" elsewhere in the blog${uses ? ` (${uses} post${uses === 1 ? '' : 's'})` : ' (configured name)'}. Use one spelling so the entity pages group it.`,
-        fixes: [{ title: `Change to "${want}"`, preferred: true, edits: [{ start: item.start, end: item.end, newText }] }] });
+        message: uses === 0 ? l10n.t`"${item.value}" is spelled "${want}" elsewhere in the blog (configured name). Use one spelling so the entity pages group it.`
+          : uses === 1 ? l10n.t`"${item.value}" is spelled "${want}" elsewhere in the blog (1 post). Use one spelling so the entity pages group it.`
+            : l10n.t`"${item.value}" is spelled "${want}" elsewhere in the blog (${uses} posts). Use one spelling so the entity pages group it.`,
+        fixes: [{ title: l10n.t`Change to "${want}"`, preferred: true, edits: [{ start: item.start, end: item.end, newText }] }] });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 // Rules on the front matter: YAML syntax, unknown keys, value types, dates, required keys.
+import * as l10n from '@vscode/l10n';
 import type { Fix, Finding, LintContext } from '../diagnostics';
 import type { FmEntry, FmItem, FrontMatter } from '../frontmatter';
 import type { Post } from '../post';
@@ -32,7 +33,7 @@ export function frontmatterUnknownKey(post: Post, ctx: LintContext): Finding[] {
     }
     if (!best && lower !== undefined) best = keys.find(k => !present.has(k) && (k.startsWith(lower) || lower.startsWith(k)) && Math.abs(k.length - e.key.length) <= 4);
     out.push(best ? renameFinding(post, ctx, e, best) : { code: 'frontmatter-unknown-key', start: e.keyStart, end: e.keyEnd, fixes: [],
-      message: `Unknown front-matter key "${shortKey(e.key)}". Add it to "keys" in .bilingual-posts.json if the blog uses it on purpose.` });
+      message: l10n.t`Unknown front-matter key "${shortKey(e.key)}". Add it to "keys" in .bilingual-posts.json if the blog uses it on purpose.` });
   }
   return out;
 }
@@ -48,13 +49,13 @@ function renameFinding(post: Post, ctx: LintContext, e: FmEntry, best: string): 
   const renamed = { ...e, key: best };
   const problems = spec && post.frontMatter ? [...entryType(post, post.frontMatter, renamed, spec.type), ...entryDate(renamed, spec.type)] : [];
   const base = { code: 'frontmatter-unknown-key' as const, start: e.keyStart, end: e.keyEnd };
-  if (!problems.length) return { ...base, message: `Unknown front-matter key "${e.key}". Did you mean "${best}"?`, fixes: [{ title: `Rename to "${best}"`, preferred: true, edits: [rename] }] };
+  if (!problems.length) return { ...base, message: l10n.t`Unknown front-matter key "${e.key}". Did you mean "${best}"?`, fixes: [{ title: l10n.t`Rename to "${best}"`, preferred: true, edits: [rename] }] };
   const fix = problems.length === 1 ? problems[0].fixes.find(f => f.preferred) : undefined;
   if (fix && fix.edits.every(x => x.start >= e.keyEnd)) {
-    const title = `Rename to "${best}" and ${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}`;
-    return { ...base, message: `Unknown front-matter key "${e.key}". Did you mean "${best}"?`, fixes: [{ title, preferred: true, edits: [rename, ...fix.edits] }] };
+    const title = l10n.t('Rename to "{0}" and {1}', best, `${fix.title.charAt(0).toLowerCase()}${fix.title.slice(1)}`);
+    return { ...base, message: l10n.t`Unknown front-matter key "${e.key}". Did you mean "${best}"?`, fixes: [{ title, preferred: true, edits: [rename, ...fix.edits] }] };
   }
-  return { ...base, fixes: [], message: `Unknown front-matter key "${e.key}". Did you mean "${best}"? Its value does not fit "${best}" as it is: ${problems[0].message}` };
+  return { ...base, fixes: [], message: l10n.t`Unknown front-matter key "${e.key}". Did you mean "${best}"? Its value does not fit "${best}" as it is: ${problems[0].message}` };
 }
 
 function itemText(i: FmItem): string { return i.raw; }
@@ -87,32 +88,34 @@ function entryType(post: Post, fm: FrontMatter, e: FmEntry, type: KeyType): Find
   if (type === 'list') {
     if (v.kind === 'scalar' && (v.value === '[]' || (v.value === '' && v.quoted))) {
       // The machine-written front matter writes an empty field as '': for a list the site then gets a string.
-      return [{ code: 'frontmatter-type', ...at, message: v.value === '' ? `"${e.key}" is an empty string, not a list: write [] for no items.` : `"${e.key}" is the text '[]', not an empty list: remove the quotes.`,
-        fixes: [{ title: 'Write [] without quotes', preferred: true, edits: [{ start: v.start, end: v.end, newText: '[]' }] }] }];
+      return [{ code: 'frontmatter-type', ...at, message: v.value === '' ? l10n.t`"${e.key}" is an empty string, not a list: write [] for no items.` : l10n.t`"${e.key}" is the text '[]', not an empty list: remove the quotes.`,
+        fixes: [{ title: l10n.t('Write [] without quotes'), preferred: true, edits: [{ start: v.start, end: v.end, newText: '[]' }] }] }];
     } else if (v.kind === 'scalar' && /[\r\n]/.test(v.raw)) {
       // A value over several lines (list items the YAML parser could not read as a list, stray CRs): no safe rewrite.
-      return [{ code: 'frontmatter-type', ...at, fixes: [], message: `"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.` }];
+      return [{ code: 'frontmatter-type', ...at, fixes: [], message: l10n.t`"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.` }];
     } else if (v.kind === 'scalar') {
       const indent = fm.listIndent ?? '';
-      return [{ code: 'frontmatter-type', ...at, message: `"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.`,
-        fixes: [{ title: 'Make it a one-item list', preferred: true, edits: [{ start: keyValueSep(post, e), end: v.end, newText: `:${eol}${indent}- ${itemText(v)}` }] }] }];
+      return [{ code: 'frontmatter-type', ...at, message: l10n.t`"${e.key}" is a list; this value is a single ${typeof v.value === 'string' ? 'string' : typeof v.value}. Write it as a list item.`,
+        fixes: [{ title: l10n.t('Make it a one-item list'), preferred: true, edits: [{ start: keyValueSep(post, e), end: v.end, newText: `:${eol}${indent}- ${itemText(v)}` }] }] }];
     } else if (v.kind === 'other') {
-      return [{ code: 'frontmatter-type', ...at, fixes: [], message: `"${e.key}" is a list of plain values; nested structures are not allowed here.` }];
+      return [{ code: 'frontmatter-type', ...at, fixes: [], message: l10n.t`"${e.key}" is a list of plain values; nested structures are not allowed here.` }];
     }
     return [];
   }
   if (v.kind !== 'scalar') {
-    const what = type === 'boolean' ? 'true/false' : 'value';
-    return [{ code: 'frontmatter-type', ...at, fixes: [], message: v.kind === 'list' ? `"${e.key}" takes a single ${what}, not a list.` : `"${e.key}" takes a single ${what}, not a nested structure.` }];
+    const message = type === 'boolean'
+      ? (v.kind === 'list' ? l10n.t`"${e.key}" takes a single true/false, not a list.` : l10n.t`"${e.key}" takes a single true/false, not a nested structure.`)
+      : (v.kind === 'list' ? l10n.t`"${e.key}" takes a single value, not a list.` : l10n.t`"${e.key}" takes a single value, not a nested structure.`);
+    return [{ code: 'frontmatter-type', ...at, fixes: [], message }];
   }
   // '' is how the machine-written front matter writes an empty field; for a flag the site reads it as false, like no value.
   if (type === 'boolean' && typeof v.value !== 'boolean' && v.value !== '') {
     const s = String(v.value).trim().toLowerCase();
-    const fixes: Fix[] = v.quoted && (s === 'true' || s === 'false') ? [{ title: `Write ${s} without quotes`, preferred: true, edits: [{ start: v.start, end: v.end, newText: s }] }] : [];
-    return [{ code: 'frontmatter-type', start: v.start, end: v.end, fixes, message: `"${e.key}" is true or false; "${v.raw}" is a ${typeof v.value}.` }];
+    const fixes: Fix[] = v.quoted && (s === 'true' || s === 'false') ? [{ title: l10n.t`Write ${s} without quotes`, preferred: true, edits: [{ start: v.start, end: v.end, newText: s }] }] : [];
+    return [{ code: 'frontmatter-type', start: v.start, end: v.end, fixes, message: l10n.t`"${e.key}" is true or false; "${v.raw}" is a ${typeof v.value}.` }];
   } else if (type === 'string' && typeof v.value === 'boolean') {
-    return [{ code: 'frontmatter-type', start: v.start, end: v.end, message: `"${e.key}" is text; ${v.raw} reads as a boolean. Quote it if you mean the word.`,
-      fixes: [{ title: 'Quote it', preferred: true, edits: [{ start: v.start, end: v.end, newText: `'${v.raw}'` }] }] }];
+    return [{ code: 'frontmatter-type', start: v.start, end: v.end, message: l10n.t`"${e.key}" is text; ${v.raw} reads as a boolean. Quote it if you mean the word.`,
+      fixes: [{ title: l10n.t('Quote it'), preferred: true, edits: [{ start: v.start, end: v.end, newText: `'${v.raw}'` }] }] }];
   }
   return [];
 }
@@ -144,10 +147,10 @@ function entryDate(e: FmEntry, type: KeyType): Finding[] {
   const fixes: Fix[] = [];
   if (loose && validDay(+loose[1], +loose[2], +loose[3])) {
     const fixed = `${loose[1]}-${loose[2].padStart(2, '0')}-${loose[3].padStart(2, '0')}`;
-    fixes.push({ title: `Write it as '${fixed}'`, preferred: true, edits: [{ start: v.start, end: v.end, newText: `'${fixed}'` }] });
+    fixes.push({ title: l10n.t`Write it as '${fixed}'`, preferred: true, edits: [{ start: v.start, end: v.end, newText: `'${fixed}'` }] });
   }
   return [{ code: 'frontmatter-date', start: v.start, end: Math.max(v.end, v.start + 1), fixes,
-    message: m ? `"${s}" is not a real date.` : `"${e.key}" must be a date written 'YYYY-MM-DD'; "${s}" is not.` }];
+    message: m ? l10n.t`"${s}" is not a real date.` : l10n.t`"${e.key}" must be a date written 'YYYY-MM-DD'; "${s}" is not.` }];
 }
 
 function validDay(y: number, mo: number, d: number): boolean {
@@ -163,7 +166,7 @@ export function frontmatterRequired(post: Post, ctx: LintContext): Finding[] {
     if (!required.length) return [];
     const end = post.lines.lineEnd(0);
     return [{ code: 'frontmatter-required', start: 0, end: Math.max(end, 0), fixes: [],
-      message: `This post has no front matter; the site needs ${required.map(k => k.key).join(', ')}. Start the file with a \`---\` block.` }];
+      message: l10n.t('This post has no front matter; the site needs {0}. Start the file with a `---` block.', required.map(k => k.key).join(', ')) }];
   }
   // Presence is read off the lines too, so a YAML error elsewhere never makes a key look missing.
   const present = new Set(fm.entries.map(e => e.key));
@@ -174,9 +177,9 @@ export function frontmatterRequired(post: Post, ctx: LintContext): Finding[] {
     if (present.has(k.key)) continue;
     const fixes: Fix[] = [];
     if (k.values?.length && k.key === 'layout' && fm.closed && !fm.errors.length) {
-      fixes.push({ title: `Add "${k.key}: ${k.values[0]}"`, preferred: true, edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${k.key}: ${k.values[0]}${eol}` }] });
+      fixes.push({ title: l10n.t`Add "${k.key}: ${k.values[0]}"`, preferred: true, edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${k.key}: ${k.values[0]}${eol}` }] });
     }
-    out.push({ code: 'frontmatter-required', start: fm.start, end: fm.start + 3, fixes, message: `The front matter has no "${k.key}": ${k.description}` });
+    out.push({ code: 'frontmatter-required', start: fm.start, end: fm.start + 3, fixes, message: l10n.t`The front matter has no "${k.key}": ${k.description}` });
   }
   return out;
 }
