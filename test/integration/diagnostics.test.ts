@@ -1,7 +1,11 @@
 // Diagnostics in the real editor on real posts: codes, exact ranges, re-lint on typing, settings and the config file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultConfig, lintPost } from '../../src/core';
 import { activateExtension, closeAllEditors, fixtureUri, openPost, openText, waitFor, workspaceFolder } from './helpers';
+import { corpusDir, recordHostTiming } from './hostTimings';
 import { codeActions, codesOf, countCodes, ours, SOURCE, undoOnce, waitForOurs } from './lintHelpers';
 
 /** 0-based line numbers of the lines matching `re`. */
@@ -142,6 +146,40 @@ describe('diagnostics', () => {
       if (original) await vscode.workspace.fs.writeFile(configFile(), original); else await vscode.workspace.fs.delete(configFile());
       await waitForOurs(doc.uri, d => d.some(x => x.code === 'summary-label' && x.severity === vscode.DiagnosticSeverity.Error));
     });
+  });
+
+  it('opening the largest real post shows its errors, each time it is opened (measured for the benchmark)', async function () {
+    this.timeout(180000);
+    // The largest post of the shared corpus, not a fixture: the benchmark reports this figure beside its own.
+    const dir = corpusDir();
+    const largest = fs.readdirSync(dir).filter(f => f.endsWith('.md')).map(f => ({ f, size: fs.statSync(path.join(dir, f)).size })).sort((a, b) => b.size - a.size)[0];
+    const text = fs.readFileSync(path.join(dir, largest.f), 'utf8');
+    const want = lintPost(text, { config: defaultConfig() }).filter(d => d.code === 'malformed-block').length;
+    assert.ok(want >= 1, `${largest.f} has malformed blocks to wait for`);
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      // A new name each time: nothing cached from the previous opening.
+      const uri = fixtureUri(`timing-${i}-${largest.f}`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      try {
+        // Timed by the diagnostics event, not by polling: the figure is the moment the errors are there to see.
+        let shown = 0;
+        const listener = vscode.languages.onDidChangeDiagnostics(e => {
+          if (!shown && e.uris.some(u => u.toString() === uri.toString()) && ours(uri).filter(x => x.code === 'malformed-block').length === want) shown = Date.now();
+        });
+        try {
+          const t0 = Date.now();
+          const doc = await vscode.workspace.openTextDocument(uri);
+          await vscode.window.showTextDocument(doc, { preview: false });
+          await waitFor(() => shown, { timeout: 60000, message: `the ${want} malformed-block errors of ${largest.f}` });
+          samples.push(shown - t0);
+        } finally { listener.dispose(); }
+        await closeAllEditors();
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+    }
+    recordHostTiming('diagnostics after opening the largest post', samples, `${largest.f} (${(largest.size / 1024).toFixed(0)} KB), opened 5 times`);
   });
 
   describe('large posts (past bilingualPosts.lint.largeFileSize, 512 KB by default)', function () {

@@ -6,6 +6,7 @@ import { parsePost, type Post } from '../../src/core';
 import type { HostMessage } from '../../src/core/previewProtocol';
 import type { PreviewTestInfo } from '../../src/vscode/preview';
 import { activateExtension, closeAllEditors, openPost, waitFor } from './helpers';
+import { recordHostTiming } from './hostTimings';
 
 const POST = '003-michael-burry.md';
 const OTHER = 'LHjUSZnjQFk.md';
@@ -200,6 +201,7 @@ describe('preview', function () {
       `(min ${lat[0]}, max ${lat[lat.length - 1]}, n=${lat.length}); host render median ${median(info.renderTimes.slice(-8).sort((a, b) => a - b))} ms; ` +
       `post -> ack median ${median(info.ackTimes.slice(-8).sort((a, b) => a - b))} ms; webview patch ${info.lastPatch?.ms} ms of ${info.lastPatch?.totalMs} ms handling`);
     assert.strictEqual(lat.length, 8, 'one update per keystroke');
+    recordHostTiming('keystroke to preview update', lat, `${BIG} (${big.document.getText().length} chars, ${bigPost.english.length} English blocks), 8 keystrokes`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await rendered(big.document, 'the reverted text to show');
     await postEditor();
