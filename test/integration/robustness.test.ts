@@ -79,13 +79,11 @@ function rng(seed: number): () => number {
   return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 
-describe('robustness: broken inputs in the editor', function () {
-  this.timeout(120000);
-  let config: Config;
-
+/** Each suite's files go to a folder "broken" made for it and deleted after it; `got` receives the blog's config. */
+function brokenFolderHooks(got: (config: Config) => void): void {
   before(async () => {
     await activateExtension();
-    config = await blogConfig();
+    got(await blogConfig());
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'broken'));
   });
   afterEach(closeAllEditors);
@@ -93,6 +91,12 @@ describe('robustness: broken inputs in the editor', function () {
     await closeAllEditors();
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'broken'), { recursive: true, useTrash: false });
   });
+}
+
+describe('robustness: broken inputs in the editor', function () {
+  this.timeout(120000);
+  let config: Config;
+  brokenFolderHooks(c => { config = c; });
 
   it('a binary file named .md: no crash, nothing written, the extension still answers', async () => {
     const uri = brokenUri('image.md');
@@ -209,17 +213,7 @@ describe('robustness: broken inputs in the editor', function () {
 describe('robustness: edits while the linter runs', function () {
   this.timeout(120000);
   let config: Config;
-
-  before(async () => {
-    await activateExtension();
-    config = await blogConfig();
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceFolder(), 'broken'));
-  });
-  afterEach(closeAllEditors);
-  after(async () => {
-    await closeAllEditors();
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), 'broken'), { recursive: true, useTrash: false });
-  });
+  brokenFolderHooks(c => { config = c; });
 
   it('every set of diagnostics shown belongs to a version of the text that existed, and the last one to the current text', async () => {
     const uri = brokenUri('typing.md');
