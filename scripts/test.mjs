@@ -47,6 +47,16 @@ if (only !== 'unit') {
   if (!m) problems.push('integration run printed no counts');
 }
 
+if (only !== 'unit') {
+  console.log('\n=== try check (npm run package, the VSIX installed into the VS Code server, sample/ in Chromium; en and zh-cn)');
+  // What a new user sees after `npm run try`: the packaged extension, not the development path; about a minute.
+  const r = await run('node', ['scripts/try.mjs', '--check'], { capture: true });
+  const m = [...r.out.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
+  if (m) { passed += +m[1]; failed += +m[2]; }
+  if (r.code !== 0 && (!m || +m[2] === 0)) { failed++; problems.push(`try check exited ${r.code}`); }
+  if (!m) problems.push('try check printed no counts');
+}
+
 console.log('');
 for (const p of problems) console.log(`! ${p}`);
 console.log(`${passed} passed, ${failed} failed`);

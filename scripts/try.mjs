@@ -28,17 +28,30 @@ const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
  * VS Code takes its display language from a language pack; there is none offline, so register a stand-in for zh-cn
  * with no translations of its own: a browser asking for Chinese (Accept-Language, or the `vscode.nls.locale` cookie
  * that "Configure Display Language" sets) then gets `vscode.env.language === 'zh-cn'`, and the extension shows its
- * Chinese strings, while VS Code's own menus stay English (they would come from the Marketplace pack).
+ * Chinese strings (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json), while VS Code's own menus stay English (they
+ * would come from the Marketplace pack).
+ *
+ * How the server (VS Code 1.139) uses this: for each page it takes the language from --locale, else `locale` in
+ * <user data>/User/argv.json (a missing file counts as "en", hence the file), else the cookie, else the first
+ * Accept-Language; for a language other than en it looks the language up in <user data>/languagepacks.json and writes
+ * the workbench's messages from `translations.vscode` into <user data>/clp/. The entry needs one `extensions` item
+ * (the id of the pack's extension): before scanning extensions the workbench asks the server which language packs are
+ * installed, and the server reads `extensions[0].extensionIdentifier.id` of each entry; with an empty list that throws,
+ * the workbench gets no remote extensions at all, and nothing of ours runs in a Chinese browser.
  */
 function registerLocales(userData, locale) {
   const translations = path.join(userData, 'zh-cn-locale', 'main.i18n.json');
   mkdirSync(path.dirname(translations), { recursive: true });
   writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
   writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
-    'zh-cn': { hash: 'bilingual-posts-try-1', extensions: [], translations: { vscode: translations }, label: '中文(简体)' },
+    'zh-cn': {
+      hash: 'bilingual-posts-try-1',
+      extensions: [{ extensionIdentifier: { id: 'bilingual-posts.try-zh-cn' }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    },
   }));
-  // The server reads the display language from <user data>/User/argv.json first (as the desktop does), and takes a
-  // missing file for "en": write one, so that the browser's language decides, unless --locale says otherwise.
+  // An argv.json without `locale` lets the browser's language decide; --locale writes one.
   const argv = path.join(userData, 'User', 'argv.json');
   mkdirSync(path.dirname(argv), { recursive: true });
   writeFileSync(argv, JSON.stringify(locale ? { locale } : {}, null, 2));

@@ -74,7 +74,12 @@ class Workbench {
   /** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for its editor tab. */
   async quickOpen(fileName) {
     await this.openQuickInput('Control+P', fileName);
-    await this.quickInputLabels(fileName);
+    // Enter opens the focused row. For a moment after the text is set the list is still the unfiltered history
+    // (recently opened files, the active editor's first and focused), which may list fileName too: wait until the
+    // focused row is the file, or Enter reopens the active editor.
+    const focused = this.page.locator(`${SEL.quickInputRow}.focused`);
+    await this.waitFor(async () => (await focused.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || '')))
+      .some((l) => l.includes(fileName)), { timeout: 15000, message: `Quick Open focusing ${fileName}` });
     await this.keyboard.press('Enter');
     await this.page.locator(SEL.activeTab, { hasText: fileName }).waitFor({ timeout: 20000 });
     await this.page.locator(`${SEL.activeEditor} .view-lines`).waitFor({ timeout: 20000 });
