@@ -1,6 +1,6 @@
 // The post model: front matter plus body blocks with exact ranges, and each English block paired with what it translates.
 import { parseFrontMatter, type FrontMatter } from './frontmatter';
-import { LineIndex, hasHan } from './text';
+import { LineIndex, hasHan, isSpace } from './text';
 
 /** A Chinese (or other) text unit that an English block can translate. */
 export type UnitKind = 'paragraph' | 'turn' | 'speaker' | 'list-item' | 'quote';
@@ -103,100 +103,207 @@ export function parsePost(text: string): Post {
   return { text, lines, frontMatter, bodyStart, bodyLine, blocks, english };
 }
 
+/**
+ * Whether a line whose first character after spaces and tabs is `c` could be anything but plain text: every block
+ * regex below starts with one of these characters (or with `\s*`, which may skip other spaces first). Most lines of a
+ * post start with a Han character and are settled by this one test instead of a dozen regexes.
+ */
+function mayStartBlock(c: number): boolean {
+  switch (c) {
+    case 60: case 35: case 96: case 126: case 45: case 42: case 95: case 43: case 124: case 62: return true; // < # ` ~ - * _ + | >
+    default: return (c >= 48 && c <= 57) || isSpace(c) || c !== c; // digits, other spaces, or an empty line (NaN)
+  }
+}
+
 class BodyParser {
   private readonly n: number;
   private readonly blocks: Block[] = [];
-  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly bodyStart: number) { this.n = lines.lineCount; }
+  private readonly starts: number[];
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly bodyStart: number) {
+    this.n = lines.lineCount;
+    this.starts = lines.lineStarts;
+  }
 
   private line(i: number): string { return this.lines.lineText(i); }
-  private blank(i: number): boolean { return i >= this.n || this.line(i).trim() === ''; }
+  /** Whether line i is blank (or past the end): only spaces, as `trim()` sees them. Reads characters, slices nothing. */
+  private blank(i: number): boolean {
+    if (i >= this.n) return true;
+    const text = this.text;
+    const end = this.lines.lineEnd(i);
+    for (let o = this.starts[i]; o < end; o++) if (!isSpace(text.charCodeAt(o))) return false;
+    return true;
+  }
+  /** Leading spaces and tabs of line i, and the character after them (NaN at the line's end). */
+  private lead(i: number): number {
+    const text = this.text;
+    let o = this.starts[i];
+    for (let c = text.charCodeAt(o); c === 32 || c === 9; c = text.charCodeAt(++o));
+    this.leadChar = o < this.lines.lineEnd(i) ? text.charCodeAt(o) : NaN;
+    return o - this.starts[i];
+  }
+  /** Set by lead(): the first character after the line's leading spaces and tabs. */
+  private leadChar = NaN;
   private span(line: number, endLine: number) {
     // The first body line may begin with a BOM that belongs to no block.
-    const start = Math.max(this.lines.lineStarts[line], this.bodyStart);
+    const start = Math.max(this.starts[line], this.bodyStart);
     return { start, end: Math.max(start, this.lines.lineEnd(endLine)), line, endLine };
   }
 
   parse(from: number): Block[] {
     let i = from;
     while (i < this.n) {
-      const s = this.line(i);
-      if (s.trim() === '') { i++; continue; }
-      i = this.block(i, s);
+      if (this.blank(i)) { i++; continue; }
+      i = this.block(i);
     }
     return this.blocks;
   }
 
-  /** Parses the block starting at line i and returns the line after it. */
-  private block(i: number, s: string): number {
-    const fence = FENCE.exec(s);
-    if (fence) {
-      const marker = fence[1];
-      let j = i + 1;
-      while (j < this.n && !this.line(j).trimStart().startsWith(marker)) j++;
-      const endLine = Math.min(j, this.n - 1);
-      this.blocks.push({ kind: 'code', ...this.span(i, endLine) });
-      return endLine + 1;
+  /**
+   * Parses the block starting at line i and returns the line after it. Each regex is tried only when the line's
+   * first character allows it to match (`ind` leading spaces/tabs, then `c`), so a plain line costs no regex.
+   */
+  private block(i: number): number {
+    const ind = this.lead(i), c = this.leadChar;
+    const s = mayStartBlock(c) ? this.line(i) : '';
+    if (ind <= 3 && (c === 96 || c === 126)) {
+      const fence = FENCE.exec(s);
+      if (fence) {
+        const marker = fence[1];
+        let j = i + 1;
+        while (j < this.n && !this.line(j).trimStart().startsWith(marker)) j++;
+        const endLine = Math.min(j, this.n - 1);
+        this.blocks.push({ kind: 'code', ...this.span(i, endLine) });
+        return endLine + 1;
+      }
     }
-    if (/^[ \t]{0,3}<!--/.test(s)) {
-      let j = i;
-      while (j < this.n && !this.line(j).includes('-->')) j++;
-      const endLine = Math.min(j, this.n - 1);
-      this.blocks.push({ kind: 'comment', ...this.span(i, endLine) });
-      return endLine + 1;
+    if (ind <= 3 && c === 60) {
+      if (/^[ \t]{0,3}<!--/.test(s)) {
+        let j = i;
+        while (j < this.n && !this.line(j).includes('-->')) j++;
+        const endLine = Math.min(j, this.n - 1);
+        this.blocks.push({ kind: 'comment', ...this.span(i, endLine) });
+        return endLine + 1;
+      }
+      const details = DETAILS_OPEN.exec(s);
+      if (details && !/class\s*=/.test(details[1] ?? '')) return this.canonicalA(i, s) ?? this.details(i, details);
     }
-    const details = DETAILS_OPEN.exec(s);
-    if (details && !/class\s*=/.test(details[1] ?? '')) return this.details(i);
-    const h = HEADING.exec(s);
-    if (h) {
-      this.blocks.push({ kind: 'heading', level: h[1].length, text: h[2].replace(/[ \t]+#*[ \t]*$/, '').trim(), ...this.span(i, i) });
-      return i + 1;
+    if (ind <= 3 && c === 35) {
+      const h = HEADING.exec(s);
+      if (h) {
+        this.blocks.push({ kind: 'heading', level: h[1].length, text: h[2].replace(/[ \t]+#*[ \t]*$/, '').trim(), ...this.span(i, i) });
+        return i + 1;
+      }
     }
-    if (HR.test(s)) { this.blocks.push({ kind: 'hr', ...this.span(i, i) }); return i + 1; }
-    if (HTML_START.test(s)) {
+    if (ind <= 3 && (c === 45 || c === 42 || c === 95) && HR.test(s)) { this.blocks.push({ kind: 'hr', ...this.span(i, i) }); return i + 1; }
+    if (ind <= 3 && c === 60 && HTML_START.test(s)) {
       // A raw HTML block runs to the next blank line, as in CommonMark (types 6 and 7).
       let j = i;
-      while (j + 1 < this.n && !this.blank(j + 1) && !DETAILS_OPEN.test(this.line(j + 1))) j++;
+      while (j + 1 < this.n && !this.blank(j + 1) && !this.detailsOpens(j + 1)) j++;
       const stray = /^\s*<\/details>/i.test(s) ? 'details-close' as const : undefined;
       this.blocks.push({ kind: 'html', ...this.span(i, j), ...(stray ? { stray } : {}) });
       return j + 1;
     }
-    if (/^[ \t]*\|/.test(s)) {
+    if (c === 124) {
       let j = i;
-      while (j + 1 < this.n && /^[ \t]*\|/.test(this.line(j + 1))) j++;
+      while (j + 1 < this.n && this.leadIs(j + 1, 124)) j++;
       this.blocks.push({ kind: 'table', ...this.span(i, j) });
       return j + 1;
     }
     // Text units: list items, quotes, turn lines, speaker lines and plain paragraphs.
     let unit: UnitKind = 'paragraph';
-    if (LIST_ITEM.test(s)) unit = 'list-item';
-    else if (/^[ \t]{0,3}>>/.test(s)) unit = 'turn';
-    else if (/^[ \t]{0,3}>/.test(s)) unit = 'quote';
-    if (unit !== 'list-item' && SPEAKER.test(s)) unit = 'speaker';
+    if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_ITEM.test(s)) unit = 'list-item';
+    else if (ind <= 3 && c === 62) unit = s.charCodeAt(ind + 1) === 62 ? 'turn' : 'quote';
+    if (unit !== 'list-item' && (c === 42 || c === 62 || isSpace(c)) && SPEAKER.test(s)) unit = 'speaker';
     let j = i;
-    while (j + 1 < this.n && !this.blank(j + 1) && !this.interrupts(this.line(j + 1), unit)) j++;
-    const sp = this.span(i, j);
-    const body = this.text.slice(sp.start, sp.end);
-    this.blocks.push({ kind: 'text', unit, text: body, hasChinese: hasHan(body), ...sp });
+    while (j + 1 < this.n && !this.blank(j + 1) && !this.interrupts(j + 1, unit)) j++;
+    // Built whole rather than spread from span(): text blocks are most of a post, and one shape keeps them cheap.
+    const start = Math.max(this.starts[i], this.bodyStart), end = Math.max(start, this.lines.lineEnd(j));
+    const body = this.text.slice(start, end);
+    this.blocks.push({ kind: 'text', unit, text: body, hasChinese: hasHan(body), start, end, line: i, endLine: j });
     return j + 1;
   }
 
-  /** Whether line s ends the current text unit and starts a new block. */
-  private interrupts(s: string, unit: UnitKind): boolean {
-    if (DETAILS_OPEN.test(s) || HEADING.test(s) || FENCE.test(s) || /^[ \t]{0,3}<!--/.test(s) || /^\s*<\/?details/i.test(s)) return true;
-    if (HR.test(s) && !/^\s*-{3,}\s*$/.test(s)) return true;
-    if (/^[ \t]{0,3}</.test(s) && /^[ \t]{0,3}<\/?(p|div|table|summary|section|blockquote|ul|ol|h[1-6]|hr|pre)\b/i.test(s)) return true;
+  /** Whether line i's first character after spaces and tabs is `c`. */
+  private leadIs(i: number, c: number): boolean { this.lead(i); return this.leadChar === c; }
+
+  private detailsOpens(i: number): boolean {
+    return this.lead(i) <= 3 && this.leadChar === 60 && DETAILS_OPEN.test(this.line(i));
+  }
+
+  /** Whether line i ends the current text unit and starts a new block. */
+  private interrupts(i: number, unit: UnitKind): boolean {
+    const ind = this.lead(i), c = this.leadChar;
+    if (!mayStartBlock(c)) return false;
+    const s = this.line(i);
+    if (ind <= 3 && c === 60 && (DETAILS_OPEN.test(s) || /^[ \t]{0,3}<!--/.test(s))) return true;
+    if (ind <= 3 && ((c === 35 && HEADING.test(s)) || ((c === 96 || c === 126) && FENCE.test(s)))) return true;
+    if ((c === 60 || isSpace(c)) && /^\s*<\/?details/i.test(s)) return true;
+    if (ind <= 3 && (c === 45 || c === 42 || c === 95) && HR.test(s) && !/^\s*-{3,}\s*$/.test(s)) return true;
+    if (ind <= 3 && c === 60 && /^[ \t]{0,3}<\/?(p|div|table|summary|section|blockquote|ul|ol|h[1-6]|hr|pre)\b/i.test(s)) return true;
     // List items continue the unit: a list (and the paragraph introducing it) is translated as one.
-    if (LIST_ITEM.test(s)) return false;
-    if (unit !== 'quote' && unit !== 'turn' && /^[ \t]{0,3}>/.test(s)) return true;
+    if ((c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) && LIST_ITEM.test(s)) return false;
+    if (unit !== 'quote' && unit !== 'turn' && ind <= 3 && c === 62) return true;
     return false;
   }
 
+  /** The summary line's findings: its label, where it is, how it is closed, and where the body starts. */
+  private summary(line: number, from: number): { label: string; labelStart: number; labelEnd: number; close: SummaryClose; cursor: number } | undefined {
+    const text = this.text;
+    const lineEnd = this.lines.lineEnd(line);
+    const rest = text.slice(from, lineEnd);
+    const m = /^\s*<summary(\s[^>]*)?>/i.exec(rest);
+    if (!m) return undefined;
+    const inner = from + m.index + m[0].length;
+    const restAfter = text.slice(inner, lineEnd);
+    const close = /<\/(summary|p)\s*>/i.exec(restAfter);
+    if (close) {
+      const labelEnd = inner + close.index;
+      return { label: text.slice(inner, labelEnd).trim(), labelStart: inner, labelEnd, close: close[1].toLowerCase() === 'summary' ? 'summary' : 'p', cursor: labelEnd + close[0].length };
+    }
+    const labelEnd = inner + restAfter.replace(/\s+$/, '').length;
+    return { label: text.slice(inner, labelEnd).trim(), labelStart: inner, labelEnd, close: 'none', cursor: lineEnd };
+  }
+
+  /**
+   * The shape nearly every block of the blog has, read with plain string tests instead of the general scanner:
+   *
+   *     <details>
+   *     <summary>LABEL</summary>
+   *     <p class="english-text">ENGLISH</p>
+   *     </details>
+   *
+   * each line exactly that, LABEL and ENGLISH without `</`. On these lines the general scanner below finds exactly
+   * this (no other tag can match, so every regex it runs has one possible answer); anything else goes to it.
+   */
+  private canonicalA(i: number, s: string): number | undefined {
+    if (s !== '<details>' || i + 3 >= this.n) return undefined;
+    const text = this.text, lines = this.lines, starts = this.starts;
+    const s1 = starts[i + 1], e1 = lines.lineEnd(i + 1);
+    if (!text.startsWith('<summary>', s1) || !text.startsWith('</summary>', e1 - 10)) return undefined;
+    // The first `</` after the label (and after the English) must be the line's closing tag.
+    const labelStart = s1 + 9, labelEnd = e1 - 10;
+    if (labelEnd < labelStart || text.indexOf('</', labelStart) !== labelEnd) return undefined;
+    const s2 = starts[i + 2], e2 = lines.lineEnd(i + 2);
+    if (!text.startsWith('<p class="english-text">', s2) || !text.startsWith('</p>', e2 - 4)) return undefined;
+    const textStart = s2 + 24, textEnd = e2 - 4;
+    if (textEnd < textStart || text.indexOf('</', textStart) !== textEnd) return undefined;
+    const s3 = starts[i + 3], e3 = lines.lineEnd(i + 3);
+    if (e3 - s3 !== 10 || !text.startsWith('</details>', s3)) return undefined;
+    this.blocks.push({
+      kind: 'english', style: 'A', start: Math.max(starts[i], this.bodyStart), end: e3, line: i, endLine: i + 3,
+      label: text.slice(labelStart, labelEnd).trim(), labelStart, labelEnd, summaryLine: i + 1, summaryClose: 'summary',
+      pOpen: { start: s2, end: textStart, className: 'english-text' }, pClosed: true,
+      text: text.slice(textStart, textEnd), textStart, textEnd, closeStart: s3, closeEnd: e3, closed: true, trailing: undefined, stray: [],
+      rawAfterSummary: false, sectionLevel: false,
+    });
+    return i + 4;
+  }
+
   /** A `<details>` block: English (styles A/B/C) when it has an English-ish summary or english-text body. */
-  private details(i: number): number {
+  private details(i: number, open: RegExpExecArray): number {
     const lines = this.lines;
     const text = this.text;
     const detailsLineText = this.line(i);
-    const open = DETAILS_OPEN.exec(detailsLineText)!;
     const lineStart = lines.lineStarts[i];
     let cursor = lineStart + open.index + open[0].length; // offset just after <details>
     const lt = /^[ \t]*(<+)/.exec(detailsLineText)!;
@@ -205,33 +312,13 @@ class BodyParser {
     // Summary: on the same line or on the next non-blank line.
     let label = '', labelStart = cursor, labelEnd = cursor, summaryLine = i, summaryClose: SummaryClose = 'missing';
     const stray: EnglishBlock['stray'] = [];
-    const findSummary = (line: number, from: number): boolean => {
-      const lineEnd = lines.lineEnd(line);
-      const rest = text.slice(from, lineEnd);
-      const m = /^\s*<summary(\s[^>]*)?>/i.exec(rest);
-      if (!m) return false;
-      const inner = from + m.index + m[0].length;
-      const restAfter = text.slice(inner, lineEnd);
-      const close = /<\/(summary|p)\s*>/i.exec(restAfter);
-      summaryLine = line;
-      labelStart = inner;
-      if (close) {
-        labelEnd = inner + close.index;
-        summaryClose = close[1].toLowerCase() === 'summary' ? 'summary' : 'p';
-        cursor = labelEnd + close[0].length;
-      } else {
-        labelEnd = inner + restAfter.replace(/\s+$/, '').length;
-        summaryClose = 'none';
-        cursor = lineEnd;
-      }
-      label = text.slice(labelStart, labelEnd).trim();
-      return true;
-    };
-    if (!findSummary(i, cursor)) {
+    let sum = this.summary(i, cursor);
+    if (!sum) {
       let k = i + 1;
       while (k < this.n && this.blank(k) && k < i + 3) k++;
-      if (k < this.n && findSummary(k, lines.lineStarts[k])) j = k;
-    } else j = i;
+      if (k < this.n && (sum = this.summary(k, lines.lineStarts[k]))) j = k;
+    }
+    if (sum) { summaryLine = j; ({ label, labelStart, labelEnd, close: summaryClose, cursor } = sum); }
     if (summaryClose === 'missing') cursor = lines.lineEnd(i);
 
     // Body: scan to </details>, bounded by anything that cannot be inside a block.

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { Fix, Finding, LintContext } from '../diagnostics';
 import { englishBlockText, type BlockStyleName } from '../edits';
 import type { EnglishBlock, Post, TextBlock } from '../post';
-import { editDistance, eolOf, hanRatio, hasHan } from '../text';
+import { editDistance, eolOf, hanRatio, hasHan, skipSpaces } from '../text';
 import { translationPlan } from '../coverage';
 
 const lineEndAt = (post: Post, offset: number) => post.lines.lineEnd(post.lines.lineAt(offset));
@@ -48,6 +48,9 @@ function insertBlockFix(post: Post, ctx: LintContext, u: TextBlock | { end: numb
 export function emptyTranslation(post: Post): Finding[] {
   const out: Finding[] = [];
   for (const e of post.english) {
+    // Text whose first non-space character is not a tag is not empty: the usual case, settled without a copy.
+    const first = skipSpaces(e.text, 0, e.text.length);
+    if (first < e.text.length && e.text.charCodeAt(first) !== 60) continue;
     if (e.text.replace(/<br\s*\/?>/gi, '').trim() !== '') continue;
     out.push({ code: 'empty-translation', start: e.start, end: lineEndAt(post, e.start), fixes: [],
       message: l10n.t('This English block is empty. Paste the original English into it.') });
@@ -59,6 +62,9 @@ export function malformedBlock(post: Post): Finding[] {
   const out: Finding[] = [];
   const eol = eolOf(post.text);
   for (const e of post.english) {
+    // Nearly every block is well formed: check that once before looking for each mistake.
+    if (!e.openJunk && e.summaryClose === 'summary' && (!e.pOpen || e.pOpen.className === 'english-text') && (e.style !== 'A' || e.pClosed)
+      && !e.stray.length && !e.closeTypo && e.closed) continue;
     const report = (message: string, end: number, fixes: Fix[]) =>
       out.push({ code: 'malformed-block', start: e.start, end: Math.max(end, lineEndAt(post, e.start)), message, fixes });
     if (e.openJunk) {
@@ -145,10 +151,16 @@ export function summaryLabel(post: Post, ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   // A post repeats a handful of labels thousands of times: judge each distinct label once.
   const seen = new Map<string, string | undefined>();
+  let last: string | undefined, lastWant: string | undefined;
   for (const e of post.english) {
     if (e.summaryClose === 'missing' || !e.label) continue;
-    let want = seen.get(e.label);
-    if (want === undefined && !seen.has(e.label)) { want = nearestLabel(e.label, ctx.config.acceptedLabels); seen.set(e.label, want); }
+    let want: string | undefined;
+    if (e.label === last) want = lastWant;
+    else {
+      want = seen.get(e.label);
+      if (want === undefined && !seen.has(e.label)) { want = nearestLabel(e.label, ctx.config.acceptedLabels); seen.set(e.label, want); }
+      last = e.label; lastWant = want;
+    }
     if (!want) continue;
     out.push({ code: 'summary-label', start: e.start, end: e.labelEnd, message: l10n.t`The summary label "${e.label}" looks like a typo of "${want}".`,
       fixes: [{ title: l10n.t`Change the label to "${want}"`, preferred: true, edits: [{ start: e.labelStart, end: e.labelEnd, newText: want }] }] });
@@ -159,8 +171,11 @@ export function summaryLabel(post: Post, ctx: LintContext): Finding[] {
 export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   const chineseLabel = ctx.config.acceptedLabels.find(l => /chinese|中文/i.test(l));
+  let last: string | undefined, lastChinese = false;
   for (const e of post.english) {
-    if (/chinese|中文/i.test(e.label)) continue;
+    // Labels repeat block after block: test each run of one label once.
+    if (e.label !== last) { last = e.label; lastChinese = /chinese|中文/i.test(e.label); }
+    if (lastChinese) continue;
     // Most English blocks have no Han at all: the native regex scan settles those without counting words.
     if (!hasHan(e.text) || hanRatio(e.text) <= 0.5) continue;
     // A section's source block keeps its label: without "Source" it would stop covering its section.
@@ -175,10 +190,10 @@ export function chineseInEnglish(post: Post, ctx: LintContext): Finding[] {
 
 export function orphanTranslation(post: Post): Finding[] {
   const out: Finding[] = [];
-  const indexOf = new Map(post.blocks.map((b, i) => [b, i] as const));
-  for (const e of post.english) {
-    if (e.sectionLevel || e.pairedWith !== undefined) continue;
-    const idx = indexOf.get(e)!;
+  const blocks = post.blocks;
+  for (let idx = 0; idx < blocks.length; idx++) {
+    const e = blocks[idx];
+    if (e.kind !== 'english' || e.sectionLevel || e.pairedWith !== undefined) continue;
     let p = idx - 1;
     while (p >= 0 && post.blocks[p].kind === 'comment') p--;
     const prev = p >= 0 ? post.blocks[p] : undefined;
@@ -204,9 +219,9 @@ export function blockSpacing(post: Post): Finding[] {
     }
     const next = e.endLine + 1;
     if (next >= post.lines.lineCount) continue;
-    const s = post.lines.lineText(next);
-    if (s.trim() === '' || /^\s*</.test(s)) continue; // HTML after HTML is harmless
-    const at = post.lines.lineStarts[next];
+    const at = post.lines.lineStarts[next], le = post.lines.lineEnd(next);
+    const first = skipSpaces(post.text, at, le);
+    if (first === le || post.text.charCodeAt(first) === 60) continue; // a blank line; HTML after HTML is harmless
     out.push({ code: 'block-spacing', start: at, end: post.lines.lineEnd(next),
       message: l10n.t('No blank line after `</details>`: Markdown swallows this paragraph into the HTML block, so it renders as raw text. Add a blank line.'),
       fixes: [{ title: l10n.t('Insert a blank line'), preferred: true, edits: [{ start: at, end: at, newText: eol }] }] });
