@@ -1,7 +1,5 @@
 // esbuild plugins shared by scripts/build.mjs and the tests that bundle the renderer the way the build does.
-import * as path from 'node:path';
-
-// The renderer (markdown-it + sanitize-html) stays out of dist/extension.js: the preview loads dist/render.js on first
+// The renderer (markdown-it + the sanitizer) stays out of dist/extension.js: the preview loads dist/render.js on first
 // open, so activation never pays for it. The web build has no second file to load, so it bundles it in.
 export const lazyRenderer = {
   name: 'lazy-renderer',
@@ -9,20 +7,22 @@ export const lazyRenderer = {
     b.onResolve({ filter: /[\\/]core[\\/]render$/ }, a => (a.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
   },
 };
-// sanitize-html only needs htmlparser2's Parser, and postcss only to parse style attributes, which the renderer never
-// allows (and if it were ever asked, sanitize-html drops the attribute when parsing throws). Saves ~200 KB.
-export const slimSanitizer = {
-  name: 'slim-sanitizer',
+
+// `yaml` (about a third of the extension bundle) is only the fallback for front matter the flat line scanner does not
+// read, so the Node build loads it from dist/yaml.js on first use. The shim names each function the core imports:
+// a new import from 'yaml' in src/core fails the build here instead of loading the package at start.
+const YAML_FUNCTIONS = ['parseDocument', 'isMap', 'isScalar', 'isSeq', 'isPair', 'isAlias'];
+export const lazyYaml = {
+  name: 'lazy-yaml',
   setup(b) {
-    b.onResolve({ filter: /^(htmlparser2|postcss)$/ }, async a => {
-      if (!/[\\/]sanitize-html[\\/]/.test(a.importer)) return undefined;
-      if (a.path === 'postcss') return { path: 'postcss', namespace: 'bp-stub' };
-      const main = await b.resolve('htmlparser2', { resolveDir: a.resolveDir, kind: a.kind });
-      if (main.errors.length) return { errors: main.errors };
-      return { path: path.join(path.dirname(main.path), 'Parser.js') };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'bp-stub' }, () => ({
-      contents: "module.exports = { parse() { throw new Error('style attributes are not parsed'); } };", loader: 'js',
+    b.onResolve({ filter: /^yaml$/ }, a => (a.namespace === 'bp-lazy-yaml' ? undefined : { path: 'yaml', namespace: 'bp-lazy-yaml' }));
+    b.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'bp-lazy-yaml' }, () => ({ path: './yaml.js', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'bp-lazy-yaml' }, () => ({
+      loader: 'js',
+      contents: "let m;\nconst y = () => (m ??= require('./yaml.js'));\n" +
+        YAML_FUNCTIONS.map(f => `export function ${f}(...a) { return y().${f}(...a); }`).join('\n'),
     }));
   },
 };
+/** dist/yaml.js: the `yaml` package on its own, for the lazy shim above. */
+export const yamlBundle = { stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' }, outfile: 'dist/yaml.js', platform: 'node', format: 'cjs' };

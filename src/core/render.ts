@@ -1,9 +1,9 @@
-// Renders a post as the site shows it (markdown-it set up like Eleventy, raw HTML passing through), then sanitizes it; shared by the preview and the CLI.
+// Renders a post as the site shows it (markdown-it set up like Eleventy, raw HTML passing through) and sanitizes the raw HTML it holds; shared by the preview and the CLI.
 import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
 import type { Diagnostic } from './diagnostics';
 import type { FmEntry } from './frontmatter';
 import type { Post } from './post';
+import { blockedImage, HtmlSanitizer, remoteImageUrl, safeLink, sanitizeHtml } from './sanitize';
 
 export interface RenderOptions {
   /** Problems to mark in place (from lintPost); none by default. */
@@ -35,66 +35,72 @@ export function siteMarkdown(): MarkdownIt.MarkdownIt {
   return new MarkdownIt({ html: true }).disable('code');
 }
 
-const md = siteMarkdown();
+// The site's settings; `<br />` rather than `<br>` (the same element) so the output is XHTML-clean like a sanitizer's.
+const md = new MarkdownIt({ html: true, xhtmlOut: true }).disable('code');
 
-// What the blog's posts use (details/summary, p.english-text, br, links, images, tables) plus ordinary Markdown
-// output; nothing that can run code, load a resource by itself, submit, navigate or restyle the page.
-const ALLOWED_TAGS = [
-  'details', 'summary', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'pre', 'code', 'kbd', 'samp', 'var', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup',
-  'abbr', 'cite', 'q', 'dfn', 'time', 'span', 'div', 'section', 'article', 'aside', 'header', 'footer', 'figure', 'figcaption',
-  'ruby', 'rt', 'rp', 'wbr', 'a', 'img',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-];
-// Our own markers; a post can write them too, which only misleads its own preview.
-const MARKERS = ['data-line', 'data-english', 'data-pair', 'data-problem', 'data-problem-text'];
+/**
+ * Only raw HTML can carry anything active: markdown-it escapes all text and attribute values it writes and refuses
+ * `javascript:`-like links. So the raw HTML tokens (html_block, html_inline) go through the sanitizer, in document
+ * order and with one tokenizer state (a tag opened in one HTML block and closed in another stays as the post wrote
+ * it), and the rest passes through; links and images markdown-it writes get the same URL policy as raw ones.
+ */
+type Renderer = MarkdownIt.Renderer;
+const rules = md.renderer.rules;
+rules.html_block = (tokens, i, _o, env) => sanitizerOf(env).raw(tokens[i].content);
+rules.html_inline = (tokens, i, _o, env) => sanitizerOf(env).raw(tokens[i].content);
+rules.image = (tokens, i, options, env, slf) => {
+  const t = tokens[i];
+  const alt = slf.renderInlineAsText(t.children ?? [], options, env);
+  const src = String(t.attrGet('src') ?? '');
+  if (!sanitizerOf(env).remoteImages || !remoteImageUrl(src)) return blockedImage(src, alt);
+  t.attrSet('alt', alt);
+  return slf.renderToken(tokens, i, options);
+};
+rules.link_open = (tokens, i, options, _env, slf) => {
+  const t = tokens[i];
+  const href = t.attrGet('href');
+  if (href !== null && !safeLink(String(href))) t.attrs = (t.attrs ?? []).filter(a => a[0] !== 'href');
+  return slf.renderToken(tokens, i, options);
+};
+// markdown-it's render loops, with the generated markup handed to the sanitizer as trusted (it passes through
+// unless broken HTML before it still holds the tokenizer, e.g. an unclosed comment: then it is read as the browser would).
+md.renderer.render = function (this: Renderer, tokens, options, env) {
+  const san = sanitizerOf(env);
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].type;
+    if (type === 'inline') out += this.renderInline(tokens[i].children ?? [], options, env);
+    else if (type === 'html_block') out += rules.html_block!(tokens, i, options, env, this);
+    else {
+      const rule = rules[type];
+      out += san.trusted(rule ? rule(tokens, i, options, env, this) : this.renderToken(tokens, i, options));
+    }
+  }
+  return out;
+};
+md.renderer.renderInline = function (this: Renderer, tokens, options, env) {
+  const san = sanitizerOf(env);
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].type;
+    if (type === 'html_inline') out += rules.html_inline!(tokens, i, options, env, this);
+    else {
+      const rule = rules[type];
+      out += san.trusted(rule ? rule(tokens, i, options, env, this) : this.renderToken(tokens, i, options));
+    }
+  }
+  return out;
+};
 
-function sanitizeOptions(remoteImages: boolean): sanitizeHtml.IOptions {
-  return {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      '*': [...MARKERS, 'title', 'lang', 'dir', 'class'],
-      a: ['href', 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      details: ['open'],
-      ol: ['start', 'type', 'reversed'],
-      li: ['value'],
-      td: ['align', 'colspan', 'rowspan'],
-      th: ['align', 'colspan', 'rowspan', 'scope'],
-      col: ['span'],
-      colgroup: ['span'],
-      time: ['datetime'],
-    },
-    // Classes only from this list: the blog's own and ours (bp-*); code keeps its language for readers.
-    allowedClasses: { '*': ['bp-*', 'english-text', 'entity-details'], code: ['language-*'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
-    allowProtocolRelative: false,
-    parseStyleAttributes: false,
-    // Elements whose content browsers take as raw text (or never show): drop it with the element.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'noembed', 'noframes', 'xmp', 'iframe', 'title', 'template', 'plaintext', 'object', 'svg', 'math'],
-    disallowedTagsMode: 'discard',
-    transformTags: { img: remoteImages ? remoteImage : blockImage },
-  };
+function sanitizerOf(env: unknown): HtmlSanitizer {
+  const e = env as Partial<Env> | undefined;
+  if (!e?.san) throw new Error('render: no sanitizer in the environment');
+  return e.san;
 }
 
-/** With remote images off, an image becomes a visible placeholder naming it, so nothing is fetched. */
-function blockImage(_tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const alt = (attribs.alt ?? '').trim();
-  return { tagName: 'span', attribs: { class: 'bp-img-blocked', title: attribs.src ?? '' }, text: alt ? `[图片 image: ${alt}]` : '[图片 image]' };
-}
-
-/** With remote images on, only an absolute http(s) image stays: a relative one has nothing to load from here. */
-function remoteImage(tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  return /^\s*https?:\/\//i.test(attribs.src ?? '') ? { tagName: tag, attribs } : blockImage(tag, attribs);
-}
-
-const SANITIZE = { remote: sanitizeOptions(true), local: sanitizeOptions(false) };
-
-/** Runs HTML through the preview's sanitizer (exported for tests and callers that render their own markup). */
+/** Runs HTML through the preview's sanitizer on its own (exported for tests and callers that render their own markup). */
 export function sanitize(html: string, remoteImages = false): string {
-  return sanitizeHtml(html, remoteImages ? SANITIZE.remote : SANITIZE.local);
+  return sanitizeHtml(html, remoteImages);
 }
 
 /**
@@ -109,23 +115,21 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
   const bodyLine = fm && !fmBroken ? post.bodyLine : 0;
   const body = post.text.slice(bodyStart);
   const diags = [...(options.diagnostics ?? [])].sort((a, b) => a.range.start.line - b.range.start.line);
-  const env: Env = { post, offset: bodyLine, diags, placed: new Set(), english: 0 };
-  let bodyHtml: string;
+  const remote = options.remoteImages === true;
+  const env: Env = { post, offset: bodyLine, diags, placed: new Set(), english: 0, san: new HtmlSanitizer(remote) };
+  let safeBody: string;
   try {
-    bodyHtml = md.render(body, env as unknown as MarkdownIt.Env);
+    safeBody = md.render(body, env as unknown as MarkdownIt.Env) + env.san.finish();
   } catch (e) {
     // markdown-it is total in practice; if a pathological input ever throws, show it as text rather than nothing.
-    bodyHtml = `<pre>${escapeText(body)}</pre><p class="bp-render-error">${escapeText(String((e as Error).message))}</p>`;
+    safeBody = `<pre>${escapeText(body)}</pre><p class="bp-render-error">${escapeText(String((e as Error).message))}</p>`;
   }
-  const remote = options.remoteImages === true;
-  const safeBody = sanitize(bodyHtml, remote);
   // Which English blocks made it to the page: broken HTML before a block (e.g. `</` and Chinese text, which
   // browsers read as a comment up to the next `>`) can swallow it, on the site as here.
-  const shown = new Set<number>();
-  for (const m of safeBody.matchAll(/<details\b[^>]*?\sdata-english="[ABC]" data-line="(\d+)"/g)) shown.add(Number(m[1]));
+  const shown = new Set<number>(env.san.englishLines);
   const hiddenEnglish = post.english.filter(e => !shown.has(e.line)).map(e => e.line);
   const unplaced = diags.filter(d => !env.placed.has(d));
-  const card = options.header === false ? '' : sanitize(headerCard(post, fmBroken, unplaced, hiddenEnglish), remote);
+  const card = options.header === false ? '' : sanitizeHtml(headerCard(post, fmBroken, unplaced, hiddenEnglish), remote);
   return { html: card + safeBody, englishBlocks: shown.size, hiddenEnglish, problems: diags.length + hiddenEnglish.length, post };
 }
 
@@ -136,11 +140,16 @@ interface Env {
   diags: Diagnostic[];
   placed: Set<Diagnostic>;
   english: number;
+  /** The tokenizer state the page's raw HTML is read with, in document order. */
+  san: HtmlSanitizer;
 }
 
 type Token = MarkdownIt.Token;
 
 md.core.ruler.push('bilingual_annotate', (state: MarkdownIt.StateCore) => { annotate(state.tokens, state.env as unknown as Env, state.Token); });
+
+const DETAILS = /<details\b/i;
+const NO_DIAGS: Diagnostic[] = [];
 
 /** A block the problems can attach to: lines [line, endLine] of the whole text. */
 interface Anchor { line: number; endLine: number; diags: Diagnostic[] }
@@ -168,11 +177,15 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
     if (!t.map) continue;
     const first = t.map[0] + offset;
     if (t.type === 'html_block') {
-      t.content.split('\n').forEach((ln, i) => {
+      // English blocks start on the lines the post model says; only those lines are looked at.
+      const c = t.content;
+      for (let i = 0, at = 0; at !== -1; i++) {
         const idx = englishAt.get(first + i);
-        if (idx !== undefined && /<details\b/i.test(ln)) found.push({ token: t, line: first + i, index: idx });
-      });
-    } else if (t.type === 'inline' && t.children) {
+        const eol = c.indexOf('\n', at);
+        if (idx !== undefined && /<details\b/i.test(c.slice(at, eol === -1 ? c.length : eol))) found.push({ token: t, line: first + i, index: idx });
+        at = eol === -1 || eol + 1 >= c.length ? -1 : eol + 1;
+      }
+    } else if (t.type === 'inline' && t.children && DETAILS.test(t.content)) {
       let line = first;
       for (const c of t.children) {
         if (c.type === 'html_inline' && /^<details\b/i.test(c.content)) {
@@ -190,26 +203,34 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
   }
 
   // Top-level blocks, for problems that are not inside an English block.
-  const blockAnchors: { token: Token; anchor: Anchor; close: number }[] = [];
+  const blockAnchors: { token: Token; anchor: Anchor }[] = [];
+  const anchorAt: (Anchor | undefined)[] = new Array(tokens.length); // by token index
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.level !== 0 || !t.map || t.nesting === -1) continue;
-    let close = i;
-    if (t.nesting === 1) { close = i + 1; while (close < tokens.length && !(tokens[close].level === 0 && tokens[close].nesting === -1)) close++; }
-    blockAnchors.push({ token: t, anchor: { line: t.map[0] + offset, endLine: t.map[1] - 1 + offset, diags: [] }, close });
+    const anchor = { line: t.map[0] + offset, endLine: t.map[1] - 1 + offset, diags: [] };
+    blockAnchors.push({ token: t, anchor });
+    anchorAt[i] = anchor;
   }
 
   // A missing translation's home is the paragraph the English should follow, also inside a quote; a list is
   // translated as a whole, so its home is the list.
   const unitAt = new Map<number, number>(); // line -> token index
   const stack: string[] = [];
-  tokens.forEach((t, i) => {
+  let lists = 0; // list tokens open on the stack
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.nesting === 1 && t.map) {
-      const inList = stack.includes('bullet_list_open') || stack.includes('ordered_list_open');
-      if (!inList && (t.level === 0 || (t.type === 'paragraph_open' && stack[stack.length - 1] === 'blockquote_open'))) unitAt.set(t.map[0] + offset, i);
+      if (!lists && (t.level === 0 || (t.type === 'paragraph_open' && stack[stack.length - 1] === 'blockquote_open'))) unitAt.set(t.map[0] + offset, i);
     }
-    if (t.nesting === 1) stack.push(t.type); else if (t.nesting === -1) stack.pop();
-  });
+    if (t.nesting === 1) {
+      stack.push(t.type);
+      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') lists++;
+    } else if (t.nesting === -1) {
+      const open = stack.pop();
+      if (open === 'bullet_list_open' || open === 'ordered_list_open') lists--;
+    }
+  }
   const missingAt = new Map<Token, Diagnostic[]>();
 
   for (const d of env.diags) {
@@ -228,7 +249,9 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
     if (target) { target.diags.push(d); env.placed.add(d); }
   }
 
-  // English details tags get their markers (and problems) injected into the raw HTML.
+  // English details tags get their markers (and problems) injected into the raw HTML: each HTML token rewritten
+  // once, however many English blocks it holds (blocks glued together make one token of hundreds).
+  const inToken = new Map<Token, { line: number; attrs: string }[]>();
   for (const f of found) {
     const a = englishAnchors.get(f.index)!;
     const e = post.english[f.index];
@@ -237,31 +260,34 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
     if (f.child) {
       f.child.content = f.child.content.replace(/^<details\b/i, m => m + attrs);
     } else {
-      const lines = f.token.content.split('\n');
-      const i = f.line - (f.token.map![0] + offset);
-      lines[i] = lines[i].replace(/<details\b/i, m => m + attrs);
-      f.token.content = lines.join('\n');
-      (f.token as Token & { bpEnglish?: boolean }).bpEnglish = true;
+      const list = inToken.get(f.token);
+      if (list) list.push({ line: f.line - (f.token.map![0] + offset), attrs }); else inToken.set(f.token, [{ line: f.line - (f.token.map![0] + offset), attrs }]);
     }
     env.english++;
+  }
+  for (const [t, list] of inToken) {
+    t.content = markLines(t.content, list);
+    (t as Token & { bpEnglish?: boolean }).bpEnglish = true;
   }
 
   // Line markers on every block (nested ones too: finer scroll sync), pairing and problems on top-level blocks.
   const inserts: { at: number; token: Token }[] = [];
-  const anchorOf = new Map(blockAnchors.map(b => [b.token, b]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if ((t.type === 'th_open' || t.type === 'td_open') && t.attrs) alignCell(t);
     if (!t.map || t.nesting === -1 || t.type === 'inline') continue;
     const line = t.map[0] + offset;
-    const b = anchorOf.get(t);
-    const diags = b?.anchor.diags ?? [];
+    const b = anchorAt[i];
+    const diags = b ? b.diags : NO_DIAGS;
     if (t.type === 'html_block') {
       annotateHtml(t, line, diags, post);
       continue;
     }
-    t.attrSet('data-line', String(line));
-    if (b && t.nesting === 1 && pairedAt.has(line)) t.attrSet('data-pair', pairedAt.get(line)!);
-    const missing = [...(missingAt.get(t) ?? []), ...diags.filter(d => d.code === 'missing-translation')];
+    if (t.attrs) t.attrSet('data-line', String(line)); else t.attrs = [['data-line', String(line)]];
+    if (b && t.nesting === 1) { const p = pairedAt.get(line); if (p !== undefined) t.attrSet('data-pair', p); }
+    const home = missingAt.get(t);
+    if (!home && !diags.length) continue;
+    const missing = [...(home ?? []), ...diags.filter(d => d.code === 'missing-translation')];
     const rest = diags.filter(d => d.code !== 'missing-translation');
     if (missing.length || rest.length) t.attrSet('data-problem', problemInfo([...missing, ...rest]).severity);
     if (rest.length) t.attrSet('data-problem-text', problemInfo(rest).text);
@@ -274,7 +300,42 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
       t.attrSet('data-pair', 'missing');
     }
   }
-  for (const ins of inserts.sort((x, y) => y.at - x.at)) tokens.splice(ins.at, 0, ins.token);
+  if (inserts.length) {
+    // One pass, not a splice per placeholder (a post can miss hundreds of translations).
+    inserts.sort((x, y) => x.at - y.at);
+    const old = tokens.slice();
+    tokens.length = 0;
+    let k = 0;
+    for (let i = 0; i <= old.length; i++) {
+      while (k < inserts.length && inserts[k].at === i) tokens.push(inserts[k++].token);
+      if (i < old.length) tokens.push(old[i]);
+    }
+  }
+}
+
+/** Adds each item's attributes after the first `<details` on its line (lines counted from 0, in increasing order). */
+function markLines(content: string, items: readonly { line: number; attrs: string }[]): string {
+  let out = '', from = 0, line = 0, at = 0;
+  for (const it of items) {
+    while (line < it.line && at !== -1) { at = content.indexOf('\n', at); if (at !== -1) at++; line++; }
+    if (at === -1) break;
+    const eol = content.indexOf('\n', at);
+    const m = /<details\b/i.exec(content.slice(at, eol === -1 ? content.length : eol));
+    if (!m) continue;
+    const cut = at + m.index + m[0].length;
+    out += content.slice(from, cut) + it.attrs;
+    from = cut;
+  }
+  return out + content.slice(from);
+}
+
+/** markdown-it aligns table columns with a style attribute, which the preview's CSP refuses: the align attribute says the same. */
+function alignCell(t: Token): void {
+  const style = t.attrGet('style');
+  if (style === null || style === undefined) return;
+  t.attrs = t.attrs!.filter(a => a[0] !== 'style');
+  const m = /^text-align:(left|right|center)$/.exec(String(style));
+  if (m) t.attrSet('align', m[1]);
 }
 
 /** Index of the token that closes the block opened at i (i itself for a block without children). */
@@ -296,6 +357,11 @@ function missingHtml(line: number, missing: readonly Diagnostic[]): string {
 function annotateHtml(t: Token, line: number, diags: readonly Diagnostic[], post: Post): void {
   const english = (t as Token & { bpEnglish?: boolean }).bpEnglish === true;
   const startsEnglish = english && /^\s*<*details\b/i.test(t.content);
+  const open = startsEnglish ? null : /^(\s*<[A-Za-z][\w-]*)(?=[\s/>]|$)/.exec(t.content);
+  if (!diags.length) {
+    if (open) t.content = open[1] + ` data-line="${line}"` + t.content.slice(open[1].length);
+    return;
+  }
   const lines = t.content.split('\n');
   const lastLine = line + lines.length - 1;
   const own: Diagnostic[] = [];
@@ -319,8 +385,7 @@ function annotateHtml(t: Token, line: number, diags: readonly Diagnostic[], post
   }
   for (const at of [...before.keys()].sort((x, y) => y - x)) lines.splice(at, 0, before.get(at)!.replace(/\n$/, ''));
   let content = lines.join('\n');
-  const open = /^(\s*<[A-Za-z][\w-]*)(?=[\s/>]|$)/.exec(content);
-  if (open && !startsEnglish) {
+  if (open) {
     content = open[1] + ` data-line="${line}"${problemAttrs(own)}` + content.slice(open[1].length);
   } else if (own.length) {
     // No tag of its own to mark (a stray closing tag, bare text): a note before it carries the problems.

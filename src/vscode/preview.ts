@@ -6,7 +6,7 @@ import type * as Renderer from '../core/render';
 import { SECTION } from './blogConfig';
 import { isMarkdown, type Services } from './services';
 
-// The renderer (markdown-it + sanitize-html) is a separate bundle loaded on first use: activation never pays for it.
+// The renderer (markdown-it + the sanitizer) is a separate bundle loaded on first use: activation never pays for it.
 let renderer: Promise<typeof Renderer> | undefined;
 function loadRenderer(): Promise<typeof Renderer> {
   return (renderer ??= import('../core/render'));
