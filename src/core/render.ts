@@ -173,17 +173,17 @@ function annotate(tokens: Token[], env: Env, TokenCtor: typeof MarkdownIt.Token)
   // English blocks found in the HTML tokens: where their `<details` tag is.
   const englishAnchors = new Map<number, Anchor>();
   const found: { token: Token; child?: Token; line: number; index: number }[] = [];
+  const english = post.english;
+  let next = 0; // the first English block not yet passed: tokens and blocks both come in line order
   for (const t of tokens) {
     if (!t.map) continue;
     const first = t.map[0] + offset;
     if (t.type === 'html_block') {
       // English blocks start on the lines the post model says; only those lines are looked at.
-      const c = t.content;
-      for (let i = 0, at = 0; at !== -1; i++) {
-        const idx = englishAt.get(first + i);
-        const eol = c.indexOf('\n', at);
-        if (idx !== undefined && /<details\b/i.test(c.slice(at, eol === -1 ? c.length : eol))) found.push({ token: t, line: first + i, index: idx });
-        at = eol === -1 || eol + 1 >= c.length ? -1 : eol + 1;
+      const last = t.map[1] - 1 + offset;
+      while (next < english.length && english[next].line < first) next++;
+      for (let k = next; k < english.length && english[k].line <= last; k++) {
+        if (/<details\b/i.test(post.lines.lineText(english[k].line))) found.push({ token: t, line: english[k].line, index: k });
       }
     } else if (t.type === 'inline' && t.children && DETAILS.test(t.content)) {
       let line = first;
