@@ -43,7 +43,7 @@ companies_orgs; with and without a typed prefix) and scalar values (category, sp
 "Index unchanged" is the common case while typing; "after the index changed" times the first completion after an
 \`updateText\` of another post, which drops and rebuilds the grouped entity tables.` },
   { id: 'render', title: 'Preview render', text: `*Ours*: \`renderPost(text, { diagnostics })\` (post model, markdown-it with the line/English/problem annotations,
-header card, sanitize-html), from the shipped \`dist/render.js\` when built. *Floor*: markdown-it's bare
+header card, the sanitizer of \`src/core/sanitize.ts\` over the post's raw HTML), from the shipped \`dist/render.js\` when built. *Floor*: markdown-it's bare
 \`render(body)\` with the site's options (\`html: true\`, indented code off). The DOM patch loads
 \`dist/webview/preview.js\` and \`media/preview.css\` in headless Chromium (playwright-core, the system Chromium),
 renders the post, then alternates two one-word edits of a paragraph in the middle: *patch* is the webview's own
@@ -69,15 +69,12 @@ writes \`artifacts/host-timings.json\` (\`{ "when", "host", "vscode", "timings":
  */
 export const WHY: { what: string; text: string }[] = [
   { what: 'lint one post: beside the floor', text: `The floor is one native \`split\` and one anchored regex per line; the
-linter builds a model with exact ranges for every block and pairs each English block with its paragraph. Profile at
-1 MiB: parsing ≈ 60 % (the \`<details>\` scanner slices each line and runs up to six regexes on it; each body line goes
-through ~10 anchored regexes in \`block()\`/\`interrupts()\` before it is known to be plain text), the 13 rules ≈ 25 %
-(\`chinese-in-english\` must look at every English character), garbage collection ≈ 15 %. Fixed in this round: three
-hot spots that made big posts super-linear or wasteful (\`missing-translation\` counted the post's blocks once per
-gap — quadratic, ≈ 1 s of a 10 MiB lint; \`summary-label\` re-judged the same label thousands of times;
-\`chinese-in-english\` ran a JavaScript character loop over English that has no Han at all). What would close the rest:
-a first-character dispatch in the body parser (most lines start with a Han character and need none of the block
-regexes), scanning \`<details>\` blocks by offsets instead of per-line slices, and fewer per-block objects (GC).` },
+linter builds a model with exact ranges for every block and pairs each English block with its paragraph. The parser
+now settles a line by its first character (most lines start with a Han character and need none of the block
+regexes), reads canonical style-A blocks by offsets, and the rules skip well-formed blocks after one check; what is
+left is the per-block model objects (≈ 15 % garbage collection at 10 MiB) and \`chinese-in-english\`, which must
+look at English text for Han characters. A miss here on a loaded machine is load: the per-round ratio's p10 shows
+the unloaded cost.` },
   { what: 'lint one post: beside markdownlint', text: `markdownlint's own time grows faster than the size (≈ 1 s at 230 KB,
 ≈ 5 s at 1 MiB on a quiet machine; a 10 MiB post does not finish within the bench's limit), so the ratio grows with size; at 1 MiB it is set by our absolute time, so
 it closes with the parser work above (≈ 19 ms at 1 MiB gives 250×).` },
@@ -95,17 +92,16 @@ long value over several lines, which the flat fast path does not read, so those 
 updates per-value maps and sets for ~30 values (≈ 35 % with the normalisation of each value, plus GC). What would
 close it: the smaller head, folded scalars in the fast path, and per-file value arrays instead of a \`Set\` of files
 per value. The persisted snapshot (a reopened blog only re-reads changed files) makes this a first-open cost.` },
-  { what: 'preview render', text: `markdown-it is about a sixth of it: sanitize-html re-parses the whole rendered HTML
-with htmlparser2 and re-escapes every text node (≈ 70 % of the render), and the line/English/problem annotation
-doubles markdown-it's own time. What would close it: sanitise only the raw HTML the post contains (markdown-it's
-own output is already safe) or sanitise in the webview with the browser's parser, and render/sanitise per top-level
-block with a cache keyed by the block's text, so a keystroke re-renders one paragraph, not the post.` },
-  { what: 'extension start: bundle size', text: `The breakdown is under "Extension start" above. The largest single part
-is the \`yaml\` package (the fallback front-matter parser, over a third of the bundle), then the core itself and the
-editor adapters; the renderer (markdown-it, sanitize-html) is already split out into \`dist/render.js\`, loaded on
-the first preview. What would close it: load \`yaml\` lazily the same way (most front matter takes the flat fast
-path, so most sessions would never load it; folded multi-line values in the fast path would make that nearly all),
-and likewise the HTML-entity tables and the command-only code (conversions, report view).` },
+  { what: 'preview render', text: `Ours is the floor's markdown-it parse and render plus three things the floor does not do:
+the post model (\`parsePost\`, ≈ 15 % of ours; the extension's parse cache usually has it already, see the note
+above), the annotation pass (line markers for scroll sync, English-block and problem markers, ≈ 15 %), and the
+sanitizer over the post's raw HTML (≈ 20 %: every English block is raw HTML; repeated tags are looked up by their
+text). sanitize-html, which re-parsed the whole rendered page, made this 7.8×. What would close the rest: render
+per top-level block with a cache keyed by the block's text, so a keystroke re-renders one paragraph, not the post.` },
+  { what: 'extension start: bundle size', text: `The breakdown is under "Extension start" above. The renderer
+(markdown-it and the sanitizer, \`dist/render.js\`) and the \`yaml\` package (the fallback front-matter parser,
+\`dist/yaml.js\`) are loaded on first use; what is left is the core, the editor adapters, \`jsonc-parser\` and the
+HTML-entity tables. What would shrink it further: load the command-only code (conversions, report view) lazily.` },
   { what: 'extension start: activate()', text: `activate() is measured against no-op stubs; anything above the target is
 synchronous work done before returning (the index build and the config read are meant to be asynchronous).` },
   { what: 'memory: no cache that only grows', text: `The index itself gives back what it held; the growth under churn is

@@ -78,7 +78,7 @@ export async function renderCase(ctx: Ctx): Promise<void> {
     target: '≤ 1.5× the floor', verdict: verdict(rr.median <= 1.5),
   });
   note(ctx, 'render', `Of that: parsePost ${ms(summarize(pp).median)}, renderPost on the parsed post ${ms(summarize(rp).median)} (${times(summarize(rp).median / sf.median)} the floor; the extension's parse cache usually has the post already, since diagnostics parse it too).`);
-  if (s) note(ctx, 'render', `sanitize-html alone on markdown-it's output takes ${spread(summarize(s))}, ${times(summarize(s).median / sf.median)} the markdown-it render itself.`);
+  if (s) note(ctx, 'render', `The sanitizer alone on markdown-it's whole output takes ${spread(summarize(s))}, ${times(summarize(s).median / sf.median)} the markdown-it render itself.`);
   await domPatch(ctx, r, top.text);
 }
 
