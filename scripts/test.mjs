@@ -1,4 +1,5 @@
-// The whole test command: lint and type-check, build, unit tests, then the integration suite in a real VS Code.
+// The whole test command: lint and type-check, build, unit tests, then the integration suite in a real VS Code, its core
+// cases in VS Code for the Web, and the try check.
 // Ends with one line "N passed, N failed" summing every stage.
 import { spawn } from 'node:child_process';
 
@@ -45,6 +46,21 @@ if (only !== 'unit') {
   if (m) { passed += +m[1]; failed += +m[2]; }
   if (r.code !== 0 && (!m || +m[2] === 0)) { failed++; problems.push(`integration run exited ${r.code}`); }
   if (!m) problems.push('integration run printed no counts');
+}
+
+if (only !== 'unit') {
+  console.log('\n=== web-host tests (VS Code for the Web: the browser bundle in the web-worker extension host, Chromium)');
+  // The core cases of the integration suite again, in the host of vscode.dev / github.dev; about a minute.
+  const b = await run('node', ['test/web/build.mjs']);
+  if (b.code !== 0) { failed++; problems.push(`web suite bundle failed (exit ${b.code})`); }
+  else {
+    const r = await run('node', ['test/web/launch.js', '--timeout', process.env.BILINGUAL_WEB_TIMEOUT ?? '600'], { capture: true });
+    const m = [...r.out.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
+    if (m) { passed += +m[1]; failed += +m[2]; }
+    if (r.code !== 0 && (!m || +m[2] === 0)) { failed++; problems.push(`web-host run exited ${r.code}`); }
+    if (!m) problems.push('web-host run printed no counts');
+    else if (+m[1] + +m[2] === 0) { failed++; problems.push('web-host run ran no test'); }
+  }
 }
 
 if (only !== 'unit') {

@@ -17,7 +17,9 @@ export interface LintResult {
   plan: TranslationPlan;
 }
 
-/** Schemes of documents an author edits; diff views (git:) and output panes would only duplicate problems. */
+/** Schemes of documents an author edits; diff views (git:) and output panes would only duplicate problems. Files of a
+ * workspace folder count whatever their scheme: in a browser the folder is a file system provider's (vscode.dev's
+ * local folders, github.dev, vscode-test-web), and its posts are what the author edits. */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vsls']);
 
 interface LintSettings { debounce: number; largeFileSize: number; largeFiles: 'idle' | 'save' | 'off'; largeFileDelay: number }
@@ -126,7 +128,7 @@ export class Linter implements vscode.Disposable {
   }
 
   private wanted(doc: vscode.TextDocument): boolean {
-    return isMarkdown(doc) && SCHEMES.has(doc.uri.scheme);
+    return isMarkdown(doc) && (SCHEMES.has(doc.uri.scheme) || vscode.workspace.getWorkspaceFolder(doc.uri) !== undefined);
   }
 
   private run(doc: vscode.TextDocument): LintResult | undefined {
