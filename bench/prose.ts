@@ -78,13 +78,16 @@ the unloaded cost.` },
   { what: 'lint one post: beside markdownlint', text: `markdownlint's own time grows faster than the size (≈ 1 s at 230 KB,
 ≈ 5 s at 1 MiB on a quiet machine; a 10 MiB post does not finish within the bench's limit), so the ratio grows with size; at 1 MiB it is set by our absolute time, so
 it closes with the parser work above (≈ 19 ms at 1 MiB gives 250×).` },
-  { what: 'lint a blog from the CLI', text: `A CLI run is one cold process: for the 60-post corpus half of our time is node
-start-up, loading the ≈ 400 KB bundle and running the parser before V8 has optimised it (≈ 130 ms per MiB cold against
-≈ 25 ms per MiB warm in-process), while markdownlint-cli2 pays its own seconds per MiB. On the whole 10,000-post blog
-start-up is amortised and the ratio is well over the target. What would close it on small blogs: the parser work
-above, and Node's module compile cache (\`module.enableCompileCache()\`, Node ≥ 22.1) for the bundle. Separately, the
-CLI keeps every parsed post in memory between its two passes (≈ 1.3 GB peak on the 10,000-post blog): pass 1 only
-needs each front matter for the index, and pass 2 could re-read and parse one post at a time.` },
+  { what: 'lint a blog from the CLI', text: `A CLI run is one cold process: for the 60-post corpus about a third of our time is
+node start-up and loading the bundle (the renderer in it stays unloaded for \`lint\`), the rest the parser and rules
+running before V8 has optimised them; the CLI raises V8's tier-up budget fourfold, since TurboFan compiling code a
+60-post run throws away cost a third of its CPU time. markdownlint-cli2 pays its own seconds per MiB. On the whole
+10,000-post blog start-up is amortised and the ratio is well over the target. The CLI streams: pass 1 decodes each
+post only up to the end of its front matter for the entity index, pass 2 reads, parses, lints and drops one post at a
+time, and output goes out in 64 KB writes (≈ 150 MB peak on the 10,000-post blog, was ≈ 1.3 GB). What would close it
+on small blogs, where a loaded machine leaves it just under the target: the parser work above (the yaml package for
+front matter folding a long value over lines), Node's module compile cache (\`module.enableCompileCache()\`, Node ≥
+22.1) for the bundle, and on an idle machine pass 2 split over both cores with worker_threads.` },
   { what: 'build the workspace entity index', text: `The floor reads 30 KB per post at page-cache speed (≈ 20 µs). Per post
 the index then decodes a 16 KB head (≈ 20 % of its time: a front matter is 1–3 KB, so a 4 KB head, widened only when
 the front matter is still open, would cut most of it), parses the indexed keys (≈ 10 %; 13 % of real posts fold a

@@ -5,12 +5,11 @@ import * as path from 'path';
 import { defaultConfig, lintPost, looksLikePost, parseConfig, parsePost, type Config } from '../core';
 import { escapeAttr, escapeText, renderPost, toolbarHtml } from '../core/render';
 import { findConfig, readPost } from './files';
+import { RENDER_USAGE } from './renderUsage';
 
 interface Io { out: (s: string) => void; err: (s: string) => void }
 
-export const RENDER_USAGE = `  bilingual-posts render [-o OUT.html | -o -] [--remote-images] [--no-problems] [--config FILE] POST.md
-      Write the preview of a post as a standalone HTML page (default: POST.html next to it; -o - for stdout).
-      Remote images stay off unless --remote-images; the page runs no script but its own toggle.`;
+export { RENDER_USAGE };
 
 export interface PageOptions {
   remoteImages?: boolean;
