@@ -32,9 +32,10 @@ that (linting is per file); \`--full\` measures it. Our CLI runs once on all 10,
 (user + system, from \`process.resourceUsage()\` at exit, preloaded with \`--require\`) and peak resident memory: on a
 loaded machine the CPU-time ratio is the steadier one.` },
   { id: 'index', title: 'Workspace entity index', text: `*Ours* does what the extension's \`WorkspaceIndex\` does for each post, synchronously here: read the
-file whole, decode its first 16 KB (the whole file only when the front matter runs past that), then
-\`EntityIndex.updateText\` (which reads only the indexed keys). *Floor*: \`fs.readFileSync\` of the same files (bytes,
-no decoding). The second row decodes every whole file instead, to show what decoding costs. *gray-matter* reads
+file whole, decode only its front matter (\`frontMatterByteLength\` finds the closing fence in the bytes; the whole
+file only when the front matter is not closed), then \`EntityIndex.updateText\` (which reads only the indexed keys,
+in one pass when they are flat YAML). *Floor*: \`fs.readFileSync\` of the same files (bytes, no decoding). The
+second row decodes every whole file instead, to show what decoding costs. *gray-matter* reads
 each file as text and parses its front matter with js-yaml, with an options object so its module-level cache stays
 off (otherwise repeated rounds would be cache hits). The update row re-reads one 30 KB post into the full index,
 alternating two versions so that values really change.` },
@@ -88,13 +89,17 @@ time, and output goes out in 64 KB writes (≈ 150 MB peak on the 10,000-post bl
 on small blogs, where a loaded machine leaves it just under the target: the parser work above (the yaml package for
 front matter folding a long value over lines), Node's module compile cache (\`module.enableCompileCache()\`, Node ≥
 22.1) for the bundle, and on an idle machine pass 2 split over both cores with worker_threads.` },
-  { what: 'build the workspace entity index', text: `The floor reads 30 KB per post at page-cache speed (≈ 20 µs). Per post
-the index then decodes a 16 KB head (≈ 20 % of its time: a front matter is 1–3 KB, so a 4 KB head, widened only when
-the front matter is still open, would cut most of it), parses the indexed keys (≈ 10 %; 13 % of real posts fold a
-long value over several lines, which the flat fast path does not read, so those go through the yaml package) and
-updates per-value maps and sets for ~30 values (≈ 35 % with the normalisation of each value, plus GC). What would
-close it: the smaller head, folded scalars in the fast path, and per-file value arrays instead of a \`Set\` of files
-per value. The persisted snapshot (a reopened blog only re-reads changed files) makes this a first-open cost.` },
+  { what: 'build the workspace entity index', text: `The floor reads 30 KB per post at page-cache speed (≈ 15–20 µs). Fixed
+in this round (profiled with \`node --cpu-prof\`): only the front matter is decoded (≈ 1.1 KB, was a 16 KB head: a
+fifth of the time), the indexed keys are read in one pass straight from the text instead of cutting a reduced
+front matter and parsing that (a third of the parse time), a value's posts are one name, then an array, and a set
+only past 1,024 posts (a set per value was most of the allocation), a spelling group holds an array, not a map, and
+each value is normalised once when it first appears. What remains per post is about 24 lookups in per-key maps of
+up to 14,000 spellings, which miss the cache (≈ 40 % of the rest), the scan itself (≈ 20 %) and garbage collection of
+what the index keeps (≈ 15 %). What would close it: fewer objects per post (one flat array per file instead of a
+record of arrays), integer ids for posts so a value's posts are small-integer arrays the collector skips, and
+grouping spellings only when a table is first read. The persisted snapshot (a reopened blog only re-reads changed
+files) makes this a first-open cost.` },
   { what: 'preview render', text: `Ours is the floor's markdown-it parse and render plus three things the floor does not do:
 the post model (\`parsePost\`, ≈ 15 % of ours; the extension's parse cache usually has it already, see the note
 above), the annotation pass (line markers for scroll sync, English-block and problem markers, ≈ 15 %), and the
@@ -107,15 +112,17 @@ per top-level block with a cache keyed by the block's text, so a keystroke re-re
 HTML-entity tables. What would shrink it further: load the command-only code (conversions, report view) lazily.` },
   { what: 'extension start: activate()', text: `activate() is measured against no-op stubs; anything above the target is
 synchronous work done before returning (the index build and the config read are meant to be asynchronous).` },
-  { what: 'memory: no cache that only grows', text: `The index itself gives back what it held; the growth under churn is
-the module-level memo of \`normalizeEntity\` in \`src/core/entities.ts\` (\`normMemo\`), which keeps every spelling
-it has normalised up to 200,000 entries (≈ 30 MB) before it is cleared, and is not tied to any index, so it stays
-after every post is removed. What would close it: keep the memo per index and drop an entry when its value's count
-reaches zero, or make it a small LRU.` },
-  { what: 'front-matter completion', text: `The median is a fraction of a millisecond; the p95 is set by the positions
-where few names start with the typed text (\`companies_orgs\` with "o": 14,000 names), where every name is tried
-with the looser word-start match, and by the machine's load (the p10 shows the unloaded cost). Completion also
-builds documentation (usage counts and example posts) for each of up to 100 items eagerly. What would close it: a
+  { what: 'memory: no cache that only grows', text: `What grew was the module-level memo of \`normalizeEntity\` (up to
+200,000 spellings before it was cleared), and what it and the index kept alive: V8 makes a slice of 13 or more
+characters a view into its parent string, so each value cut from a post held that post's text. Fixed: the index keeps
+each value's normalised form with the value and drops both when no post uses it; the memo is 2,048 entries; every
+string the index keeps is its own copy; a table nobody reads is dropped before its pending changes pile up. If
+this misses again, look for a new structure keyed by spellings that is not released in \`drop()\`.` },
+  { what: 'front-matter completion', text: `The median is a fraction of a millisecond. Fixed in this round: each item's
+documentation (usage counts, example posts with titles) is built once and kept until the index changes, instead of
+at every keystroke for up to 100 items (it was most of the time). The p95 is now set by the positions where few
+names start with the typed text (\`companies_orgs\` with "o": 14,000 names), where every name is tried with the
+looser word-start match, and by the machine's load (the p10 shows the unloaded cost). What would close the rest: a
 per-key index of word starts for the loose match, and documentation resolved lazily (\`resolveCompletionItem\`).` },
   { what: 'update the index after one file changes', text: `An update re-parses one front matter and patches the values
 it changed; anything above the target comes from the machine's load, not from the index's size.` },

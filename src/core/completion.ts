@@ -333,7 +333,21 @@ function matchTier(t: Typed, c: Candidate): number {
 
 type Candidate = EntityUse;
 
+/**
+ * Each candidate's detail and documentation, built once and kept until the index changes (an example post's title
+ * may change without the entity changing). Typing re-asks for the same hundred items at every keystroke.
+ */
+const usageCache = new WeakMap<Candidate, { generation: number; key: string; fileLabel: (f: string) => string; detail: string; documentation: string }>();
+
 function usage(c: Candidate, index: EntityIndex, key: string, fileLabel: (f: string) => string): { detail: string; documentation: string } {
+  const hit = usageCache.get(c);
+  if (hit && hit.generation === index.generation && hit.key === key && hit.fileLabel === fileLabel) return hit;
+  const u = buildUsage(c, index, key, fileLabel);
+  usageCache.set(c, { generation: index.generation, key, fileLabel, ...u });
+  return u;
+}
+
+function buildUsage(c: Candidate, index: EntityIndex, key: string, fileLabel: (f: string) => string): { detail: string; documentation: string } {
   const detail = c.count ? `${c.count} post${c.count === 1 ? '' : 's'}` : c.configured ? 'configured, no posts yet' : 'suggested';
   const parts = [`**${mdEscape(c.name)}** · \`${key}\``];
   if (c.count) {

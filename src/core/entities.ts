@@ -1,22 +1,41 @@
 // The workspace entity index: every post's front-matter values with counts and where they are used.
 import type { Config } from './config';
-import { entryData, parseFrontMatter, type FrontMatter } from './frontmatter';
+import { entryData, flatFlowItems, flatScalar, MAX_LINES, NOT_FLAT, parseFrontMatter, trimBlanksEnd, type FmPrimitive, type FrontMatter } from './frontmatter';
 
 /** Keys the index records: the entity lists and the scalar taxonomy keys completion offers values for. */
 export const INDEXED_SCALARS = ['speaker', 'area', 'category', 'status', 'layout', 'series'];
 
+const NORM_STRIP = /[\s\-_.,·・'’"“”()（）&+/]+/g;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** normalizeEntity without the memo: what the index uses, as it keeps each value's form itself. */
+function normalizeUncached(s: string): string {
+  // NFKC leaves printable ASCII as it is, and most names are ASCII.
+  return (PLAIN_ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase().replace(NORM_STRIP, '');
+}
+
+/** A small memo for callers that normalise the same few names over and over (lint, completion); bounded, so it never grows with the blog. */
 const normMemo = new Map<string, string>();
+const NORM_MEMO_MAX = 2048;
 
 /** Case, spacing and punctuation do not make a different entity: `NVIDIA` ~ `Nvidia`, `Open AI` ~ `OpenAI`. */
 export function normalizeEntity(s: string): string {
-  // Memoised: a large blog's index normalises the same few thousand names after every change.
   let n = normMemo.get(s);
   if (n === undefined) {
-    n = s.normalize('NFKC').toLowerCase().replace(/[\s\-_.,·・'’"“”()（）&+/]+/g, '');
-    if (normMemo.size > 200000) normMemo.clear();
-    normMemo.set(s, n);
+    n = normalizeUncached(s);
+    if (normMemo.size >= NORM_MEMO_MAX) normMemo.clear();
+    normMemo.set(detach(s), n);
   }
   return n;
+}
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more characters a view
+ * into its parent, so a value sliced from a post would otherwise hold the whole post for as long as the index
+ * holds the value; shorter slices are copies already.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 export interface ValueUse { value: string; count: number; files: string[] }
@@ -38,6 +57,21 @@ export interface EntityUse {
 /** What one file contributes to the index. */
 export interface FileEntry { title?: string; values: Record<string, string[]> }
 
+/** The strings an indexed key's data contributes (`speaker: A, B` lists several speakers). */
+function indexedValues(key: string, d: FmPrimitive | FmPrimitive[] | undefined): string[] {
+  const list = Array.isArray(d) ? d : d == null ? [] : [d];
+  const vals: string[] = [];
+  for (const v of list) {
+    if (v == null) continue;
+    const s = String(v).trim();
+    if (!s) continue;
+    if (key === 'speaker') {
+      for (const part of s.split(/\s*[,，]\s*/)) if (part) vals.push(part);
+    } else vals.push(s);
+  }
+  return vals;
+}
+
 /** Extracts the indexed values from a post's front matter. */
 export function fileEntryOf(fm: FrontMatter | undefined, entityKeys: readonly string[]): FileEntry {
   const values: Record<string, string[]> = {};
@@ -46,18 +80,7 @@ export function fileEntryOf(fm: FrontMatter | undefined, entityKeys: readonly st
   for (const e of fm.entries) {
     if (e.key === 'title' && e.value.kind === 'scalar' && typeof e.value.value === 'string') title = e.value.value;
     if (!entityKeys.includes(e.key) && !INDEXED_SCALARS.includes(e.key)) continue;
-    const d = entryData(e);
-    const list = Array.isArray(d) ? d : d == null ? [] : [d];
-    const vals: string[] = [];
-    for (const v of list) {
-      if (v == null) continue;
-      const s = String(v).trim();
-      if (!s) continue;
-      if (INDEXED_SCALARS.includes(e.key) && (e.key === 'speaker')) {
-        // "A, B" lists several speakers.
-        for (const part of s.split(/\s*[,，]\s*/)) if (part) vals.push(part);
-      } else vals.push(s);
-    }
+    const vals = indexedValues(e.key, entryData(e));
     if (vals.length) values[e.key] = vals;
   }
   return { title, values };
@@ -93,11 +116,188 @@ function indexedPart(text: string, keep: ReadonlySet<string>): string | undefine
   return undefined; // unclosed
 }
 
-/** A post's index entry from its text: only the indexed keys are parsed (see indexedPart). */
-export function fileEntryOfText(text: string, entityKeys: readonly string[]): FileEntry {
-  const keep = new Set(['title', ...entityKeys, ...INDEXED_SCALARS]);
-  const part = indexedPart(text, keep);
+const isKeyStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isKeyChar = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
+const WHITESPACE = /\s/;
+/** What /^\s/ says of the character at `i`, without the regex for the ASCII ones. */
+const isSpaceAt = (text: string, i: number) => { const c = text.charCodeAt(i); return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(text[i]); };
+
+/** Whether the line [pos, end) is a closing fence (CLOSE_FENCE, without slicing the line). */
+function isCloseAt(text: string, pos: number, end: number): boolean {
+  let i = pos;
+  if (text.charCodeAt(i) === 45) { while (i < end && text.charCodeAt(i) === 45) i++; if (i - pos < 3) return false; }
+  else if (text.startsWith('...', i)) i += 3;
+  else return false;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i < end && text.charCodeAt(i) === 13) i++;
+  return i === end;
+}
+
+/** Where a value's text starts after `from`: past spaces and tabs. */
+function skipBlanks(text: string, from: number, to: number): number {
+  while (from < to && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+  return from;
+}
+
+/**
+ * The index entry read in one pass over the text, for front matter whose indexed keys are flat YAML: exactly what
+ * parsing indexedPart's reduction with the flat scanner gives (the same line rules, the same scalar reader), without
+ * building the reduced text or its entries. Undefined for anything else, which then takes that slower path.
+ */
+function scanIndexed(text: string, keep: ReadonlySet<string>, entityKeys: readonly string[]): FileEntry | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let eol = text.indexOf('\n', start);
+  if (eol === -1 || !text.startsWith('---', start)) return undefined;
+  for (let i = start + 3; i < eol; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9 && c !== 13) return undefined; }
+  const keys: string[] = [];
+  const data: (FmPrimitive | FmPrimitive[])[] = [];
+  let keeping = false;
+  /** The list the item lines below belong to, while the last kept key had an empty value. */
+  let open: FmPrimitive[] | undefined;
+  let openAt = -1;
+  let listIndent = -1;
+  let kept = 0;
+  let pos = eol + 1;
+  for (;;) {
+    if (pos >= text.length) return undefined; // unclosed
+    eol = text.indexOf('\n', pos);
+    const end = eol === -1 ? text.length : eol;
+    let lineEnd = end;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) {
+      lineEnd--;
+      if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) return undefined; // the reduction would read this line differently
+    }
+    const c = text.charCodeAt(pos);
+    if ((c === 45 || c === 46) && isCloseAt(text, pos, end)) break;
+    if (isKeyStart(c)) {
+      let i = pos + 1;
+      while (i < lineEnd && isKeyChar(text.charCodeAt(i))) i++;
+      const keyEnd = i;
+      i = skipBlanks(text, i, lineEnd);
+      if (text.charCodeAt(i) !== 58 || i >= lineEnd) return undefined; // not a key line: the parser judges the whole text
+      const key = text.slice(pos, keyEnd);
+      keeping = keep.has(key);
+      if (keeping) {
+        kept++;
+        i++;
+        const valueAt = skipBlanks(text, i, lineEnd);
+        if (valueAt === i && i < lineEnd) return undefined; // `key:value` is not a flat key line
+        if (keys.includes(key)) return undefined; // a duplicate: the YAML parser reports it
+        const rest = trimBlanksEnd(text.slice(valueAt, lineEnd));
+        if (rest.charCodeAt(0) === 91) {
+          const parts = flatFlowItems(rest);
+          if (!parts) return undefined;
+          const items: FmPrimitive[] = [];
+          for (const part of parts) {
+            const t = part.trim();
+            if (!t) return undefined;
+            const v = flatScalar(t);
+            if (v === NOT_FLAT) return undefined;
+            items.push(v);
+          }
+          keys.push(key); data.push(items);
+          open = undefined;
+        } else {
+          const v = flatScalar(rest);
+          if (v === NOT_FLAT) return undefined;
+          keys.push(key); data.push(v);
+          // An empty value may collect the item lines below it.
+          if (rest === '') { open = []; openAt = data.length - 1; } else open = undefined;
+        }
+      }
+    } else if (!(c === 35 || c === 45 || isSpaceAt(text, pos)) && pos < end) {
+      return undefined; // not plain YAML: the parser judges the whole text
+    } else if (keeping) {
+      kept++;
+      if (c === 35) { /* a comment */ }
+      else {
+        let i = skipBlanks(text, pos, lineEnd);
+        if (text.charCodeAt(i) !== 45 || i >= lineEnd) {
+          if (text.slice(pos, lineEnd).trim() === '') { pos = eol === -1 ? text.length : eol + 1; continue; }
+          return undefined; // continuation lines, nested maps: the parser
+        }
+        const indent = i - pos;
+        i++;
+        const valueAt = skipBlanks(text, i, lineEnd);
+        if (valueAt === i && i < lineEnd) return undefined; // `-x` is not an item
+        if (!open) return undefined;
+        for (let j = pos; j < pos + indent; j++) if (text.charCodeAt(j) === 9) return undefined;
+        if (listIndent === -1) listIndent = indent;
+        else if (indent !== listIndent) return undefined;
+        if (text.charCodeAt(valueAt) === 91 && valueAt < lineEnd) return undefined;
+        const raw = trimBlanksEnd(text.slice(valueAt, lineEnd));
+        const v = flatScalar(raw);
+        if (v === NOT_FLAT || (typeof v === 'string' && raw.endsWith(':') && /^[A-Za-z_][\w-]*:$/.test(raw))) return undefined;
+        if (open.length === 0) data[openAt] = open;
+        open.push(v);
+      }
+    }
+    if (eol === -1) return undefined; // unclosed
+    pos = eol + 1;
+  }
+  if (kept > MAX_LINES) return undefined;
+  const values: Record<string, string[]> = {};
+  let title: string | undefined;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k], d = data[k];
+    if (key === 'title' && typeof d === 'string') title = d;
+    if (!entityKeys.includes(key) && !INDEXED_SCALARS.includes(key)) continue;
+    const vals = indexedValues(key, d);
+    if (vals.length) values[key] = vals;
+  }
+  return { title, values };
+}
+
+/** The keys fileEntryOfText keeps for a list of entity keys (the last list asked for: callers pass the same one). */
+let keepFor: { keys: readonly string[]; set: ReadonlySet<string> } | undefined;
+function keepSet(entityKeys: readonly string[]): ReadonlySet<string> {
+  if (keepFor?.keys !== entityKeys) keepFor = { keys: entityKeys, set: new Set(['title', ...entityKeys, ...INDEXED_SCALARS]) };
+  return keepFor.set;
+}
+
+/**
+ * A post's index entry from its text, by parsing only the indexed keys (see indexedPart). The reference
+ * fileEntryOfText must agree with; it is the path taken whenever the one-pass scanner declines.
+ */
+export function fileEntryOfIndexedPart(text: string, entityKeys: readonly string[]): FileEntry {
+  const part = indexedPart(text, keepSet(entityKeys));
   return fileEntryOf(parseFrontMatter(part ?? text), entityKeys);
+}
+
+/** A post's index entry from its text: only the indexed keys are read, in one pass when they are flat YAML. */
+export function fileEntryOfText(text: string, entityKeys: readonly string[]): FileEntry {
+  return scanIndexed(text, keepSet(entityKeys), entityKeys) ?? fileEntryOfIndexedPart(text, entityKeys);
+}
+
+/**
+ * How many leading bytes of a UTF-8 post to decode so the text holds all the index reads: through the closing
+ * fence line, or the first line when the post has no front matter, or all of it when the front matter is not
+ * closed (the parser then reads on to guess its end). Fences are ASCII, and UTF-8 never has an ASCII byte inside
+ * a character, so the bytes can be searched as they are, and the cut never splits a character.
+ */
+export function frontMatterByteLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let p = 0;
+  // TextDecoder drops one byte-order mark and the parser skips one more.
+  for (let b = 0; b < 2 && bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf; b++) p += 3;
+  let eol = bytes.indexOf(10, p);
+  if (eol === -1) return n;
+  if (bytes[p] !== 45 || bytes[p + 1] !== 45 || bytes[p + 2] !== 45) return eol + 1;
+  for (let q = eol + 1; q < n; q = eol + 1) {
+    eol = bytes.indexOf(10, q);
+    const end = eol === -1 ? n : eol;
+    let i = q;
+    if (bytes[i] === 45) { while (i < end && bytes[i] === 45) i++; if (i - q < 3) i = -1; }
+    else if (bytes[i] === 46 && bytes[i + 1] === 46 && bytes[i + 2] === 46) i += 3;
+    else i = -1;
+    if (i !== -1) {
+      while (i < end && (bytes[i] === 32 || bytes[i] === 9)) i++;
+      if (i < end && bytes[i] === 13) i++;
+      if (i === end) return eol === -1 ? n : eol + 1;
+    }
+    if (eol === -1) break;
+  }
+  return n;
 }
 
 function sameEntry(a: FileEntry, b: FileEntry): boolean {
@@ -111,10 +311,45 @@ function sameEntry(a: FileEntry, b: FileEntry): boolean {
   return true;
 }
 
-interface Agg { count: number; files: Set<string> }
+/**
+ * The posts using one exact spelling, in the order they came. Most values of a big blog are used by one post or a
+ * few (the long tail), so `files` is that post's name, then a short array, and a set only for the popular values:
+ * a set per value was most of what building the index allocated. `value` is the index's own copy of the spelling,
+ * which the stored entries share.
+ */
+interface Agg { value: string; count: number; files: string | string[] | Set<string>; norm: string; group: NormGroup }
+
+/** Past this many posts a value's files go from an array (scanned to remove one) to a set, and back below half of it. */
+const FILES_ARRAY_MAX = 1024;
+
+const postsOf = (a: Agg): Iterable<string> => (typeof a.files === 'string' ? [a.files] : a.files);
+
+function addPost(a: Agg, file: string): void {
+  const f = a.files;
+  if (typeof f === 'string') a.files = [f, file];
+  else if (Array.isArray(f)) { if (f.length < FILES_ARRAY_MAX) f.push(file); else { const set = new Set(f); set.add(file); a.files = set; } }
+  else f.add(file);
+}
+
+/** Removes `file` from the value's posts; false when it was not one of them. */
+function dropPost(a: Agg, file: string): boolean {
+  const f = a.files;
+  if (typeof f === 'string') return f === file;
+  if (Array.isArray(f)) {
+    const i = f.indexOf(file);
+    if (i === -1) return false;
+    f.splice(i, 1);
+    if (f.length === 1) a.files = f[0];
+    return true;
+  }
+  if (!f.delete(file)) return false;
+  if (f.size <= FILES_ARRAY_MAX / 2) a.files = [...f];
+  return true;
+}
 
 /** The spellings of one key that normalise alike (`NVIDIA`, `Nvidia`), and the most used of them. */
-interface NormGroup { values: Map<string, Agg>; best?: string }
+/** `values` is an array, in the order the spellings came: a group rarely has more than two, and a map per group cost more than the rest of the index. */
+interface NormGroup { values: Agg[]; best?: string }
 
 /** The entity table of one key, kept up to date change by change once built. */
 interface Table {
@@ -134,15 +369,42 @@ interface KeyState {
   version: number;
 }
 
+/** What an index holds, summed over its keys (see EntityIndex.stats). */
+export interface EntityIndexStats {
+  files: number;
+  /** Keys with at least one value. */
+  keys: number;
+  /** Distinct spellings, and the groups of spellings that normalise alike. */
+  values: number;
+  groups: number;
+  /** Rows of the entity tables built so far (configured names included), and forms waiting to be patched in. */
+  tableRows: number;
+  pending: number;
+}
+
 /** Configured names of one key, looked up by exact alias and by normalised name or alias. */
 interface KeyConfig { byExact: Map<string, string>; byNorm: Map<string, string>; names: Record<string, string[]> }
 
 const byCountThenName = (a: EntityUse, b: EntityUse) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+const NO_VALUES: readonly string[] = [];
+const own = (o: Record<string, string[]>, k: string): string[] | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+
+/** Whether `v` occurs in `list` before index `i` (lists are a few values long: no set needed). */
+function seenBefore(list: readonly string[], v: string, i: number): boolean {
+  for (let j = 0; j < i; j++) if (list[j] === v) return true;
+  return false;
+}
+
+/** Past this many forms waiting, the table is dropped rather than patched (see touch). */
+const PENDING_SLACK = 1024;
+
 /**
  * Incremental index: update() and remove() keep per-value counts exact without rescanning other files, and
  * the grouped entity tables completion and hover read are patched for just the spellings that changed, so a
- * change costs what that one file holds, even in a blog of 10,000 posts.
+ * change costs what that one file holds, even in a blog of 10,000 posts. Nothing is kept for a value once no post
+ * uses it, and nothing the index keeps refers to the texts it was given.
  */
 export class EntityIndex {
   private readonly files = new Map<string, FileEntry>();
@@ -150,6 +412,7 @@ export class EntityIndex {
   private version = 0;
   private configEpoch = 0;
   private keyConfigs = new Map<string, KeyConfig>();
+  private indexedKeys: string[] | undefined;
 
   constructor(private config: Pick<Config, 'entities' | 'schema'>) {}
 
@@ -164,40 +427,88 @@ export class EntityIndex {
     this.configEpoch++;
     this.version++;
     this.keyConfigs.clear();
+    this.indexedKeys = undefined;
     for (const st of this.keys.values()) { st.table = undefined; st.dirty.clear(); }
   }
 
-  entityKeys(): string[] { return this.config.schema.keys.filter(k => k.entity).map(k => k.key); }
+  entityKeys(): string[] { return [...this.ownEntityKeys()]; }
+
+  /** The entity keys, computed once per config (one array, so fileEntryOfText's key set is reused too). */
+  private ownEntityKeys(): string[] {
+    return this.indexedKeys ??= this.config.schema.keys.filter(k => k.entity).map(k => k.key);
+  }
 
   /** Indexes a post's text (only its front matter is read). */
   updateText(file: string, text: string): void {
-    this.update(file, fileEntryOfText(text, this.entityKeys()));
+    this.put(file, fileEntryOfText(text, this.ownEntityKeys()), true);
   }
 
-  update(file: string, entry: FileEntry): void {
+  update(file: string, entry: FileEntry): void { this.put(file, entry, false); }
+
+  /** `fresh`: the entry was made for this call and nothing else refers to it, so it can be stored as it is. */
+  private put(file: string, entry: FileEntry, fresh: boolean): void {
     const old = this.files.get(file);
-    // Saving a post without touching its front matter is the common case: nothing to recount or recompute.
-    if (old && sameEntry(old, entry)) { this.files.set(file, entry); return; }
-    this.files.set(file, entry);
-    for (const k of new Set([...Object.keys(old?.values ?? {}), ...Object.keys(entry.values)])) {
-      const before = old?.values[k] ?? [], after = entry.values[k] ?? [];
-      if (before.length === after.length && before.every((v, i) => v === after[i])) continue;
-      const st = this.state(k);
+    // Saving a post without touching its front matter is the common case: nothing to recount or recompute. The
+    // stored entry stays, as its strings are the index's own (the new one's may be cut from the whole document).
+    if (old && sameEntry(old, entry)) return;
+    // What is stored holds the index's copies of each value (see add), never strings cut from the caller's text.
+    const values: Record<string, string[]> = fresh ? entry.values : {};
+    if (!old) {
+      for (const k of Object.keys(entry.values)) {
+        const after = entry.values[k];
+        values[k] = after.length ? this.change(this.state(k), file, NO_VALUES, after, fresh) : [];
+      }
+    } else {
+      const next: Record<string, string[]> = {};
+      for (const k of Object.keys(old.values)) {
+        const before = old.values[k], after = own(entry.values, k);
+        if (sameList(before, after ?? NO_VALUES)) { if (after) next[k] = before; continue; }
+        const kept = this.change(this.state(k), file, before, after ?? NO_VALUES, false);
+        if (after) next[k] = kept;
+      }
+      for (const k of Object.keys(entry.values)) {
+        if (own(old.values, k)) continue;
+        const after = entry.values[k];
+        next[k] = after.length ? this.change(this.state(k), file, NO_VALUES, after, false) : [];
+      }
+      // In the entry's key order.
+      for (const k of Object.keys(entry.values)) values[k] = next[k];
+    }
+    const title = entry.title === undefined ? undefined : detach(entry.title);
+    this.files.set(file, fresh ? (entry.title = title, entry) : { title, values });
+    this.version++;
+  }
+
+  /** Moves one file's values of a key from `before` to `after`; returns `after` in the index's own strings. */
+  private change(st: KeyState, file: string, before: readonly string[], after: readonly string[], inPlace: boolean): string[] {
+    const out = inPlace ? after as string[] : new Array<string>(after.length);
+    if (before.length + after.length > 64) {
+      // A post listing hundreds of values: sets, not the pairwise scans below.
       const b = new Set(before), a = new Set(after);
       for (const v of b) if (!a.has(v)) this.drop(st, v, file);
       for (const v of a) if (!b.has(v)) this.add(st, v, file);
-      st.version++;
+      for (let i = 0; i < after.length; i++) out[i] = st.values.get(after[i])?.value ?? detach(after[i]);
+    } else {
+      for (let i = 0; i < before.length; i++) {
+        const v = before[i];
+        if (!seenBefore(before, v, i) && !after.includes(v)) this.drop(st, v, file);
+      }
+      for (let i = 0; i < after.length; i++) {
+        const v = after[i];
+        out[i] = !seenBefore(after, v, i) && !before.includes(v) ? this.add(st, v, file) : st.values.get(v)?.value ?? detach(v);
+      }
     }
-    this.version++;
+    st.version++;
+    return out;
   }
 
   remove(file: string): void {
     const old = this.files.get(file);
     if (!old) return;
     this.files.delete(file);
-    for (const [k, vals] of Object.entries(old.values)) {
+    for (const k of Object.keys(old.values)) {
       const st = this.state(k);
-      for (const v of new Set(vals)) this.drop(st, v, file);
+      for (const v of new Set(old.values[k])) this.drop(st, v, file);
       st.version++;
     }
     this.version++;
@@ -214,72 +525,93 @@ export class EntityIndex {
   entry(file: string): FileEntry | undefined { return this.files.get(file); }
   fileNames(): IterableIterator<string> { return this.files.keys(); }
 
+  /** Counts of what the index holds; an index whose posts were all removed holds no values, groups or table rows. */
+  stats(): EntityIndexStats {
+    const s: EntityIndexStats = { files: this.files.size, keys: 0, values: 0, groups: 0, tableRows: 0, pending: 0 };
+    for (const st of this.keys.values()) {
+      if (st.values.size) s.keys++;
+      s.values += st.values.size;
+      s.groups += st.groups.size;
+      s.pending += st.dirty.size;
+      if (st.table) s.tableRows += Math.max(st.table.list.length, st.table.byName.size, st.table.nameOf.size);
+    }
+    return s;
+  }
+
   private state(key: string): KeyState {
     let st = this.keys.get(key);
     if (!st) { st = { values: new Map(), groups: new Map(), dirty: new Set(), version: 0 }; this.keys.set(key, st); }
     return st;
   }
 
-  private add(st: KeyState, v: string, file: string): void {
+  /** Counts `file` as using `v`; returns the index's copy of `v`. */
+  private add(st: KeyState, v: string, file: string): string {
     let a = st.values.get(v);
     if (!a) {
-      a = { count: 0, files: new Set() };
-      st.values.set(v, a);
-      const n = normalizeEntity(v);
-      let g = st.groups.get(n);
-      if (!g) { g = { values: new Map() }; st.groups.set(n, g); }
-      g.values.set(v, a);
+      const value = detach(v);
+      const norm = normalizeUncached(value);
+      let g = st.groups.get(norm);
+      if (!g) { g = { values: [] }; st.groups.set(norm, g); }
+      a = { value, count: 1, files: file, norm, group: g };
+      st.values.set(value, a);
+      g.values.push(a);
+    } else {
+      a.count++;
+      addPost(a, file);
     }
-    a.count++;
-    a.files.add(file);
-    this.touch(st, v);
+    this.touch(st, a);
+    return a.value;
   }
 
   private drop(st: KeyState, v: string, file: string): void {
     const a = st.values.get(v);
-    if (!a || !a.files.has(file)) return;
+    if (!a || !dropPost(a, file)) return;
     a.count--;
-    a.files.delete(file);
     if (a.count <= 0) {
       // Nothing is kept for values no post uses any more.
       st.values.delete(v);
-      const n = normalizeEntity(v);
-      const g = st.groups.get(n);
-      g?.values.delete(v);
-      if (g && !g.values.size) st.groups.delete(n);
+      const gv = a.group.values;
+      gv.splice(gv.indexOf(a), 1);
+      if (!gv.length) st.groups.delete(a.norm);
     }
-    this.touch(st, v);
+    this.touch(st, a);
   }
 
-  private touch(st: KeyState, v: string): void {
-    const n = normalizeEntity(v);
-    const g = st.groups.get(n);
-    if (g) g.best = undefined;
-    if (st.table) st.dirty.add(n);
+  private touch(st: KeyState, a: Agg): void {
+    a.group.best = undefined;
+    if (!st.table) return;
+    st.dirty.add(a.norm);
+    // Forms of values since removed wait here too; when nothing reads the table for long (a re-tagged blog with no
+    // completion in between), dropping it bounds them, and the next read builds it afresh.
+    if (st.dirty.size > PENDING_SLACK + 2 * st.groups.size) { st.table = undefined; st.dirty.clear(); }
   }
 
   /** Values of a key, most used first; configured names are included even when no post uses them yet. */
   values(key: string): ValueUse[] {
     const out = new Map<string, ValueUse>();
-    for (const [v, a] of this.keys.get(key)?.values ?? []) out.set(v, { value: v, count: a.count, files: firstN(a.files, 3) });
+    for (const [v, a] of this.keys.get(key)?.values ?? []) out.set(v, { value: v, count: a.count, files: firstN(postsOf(a), 3) });
     for (const name of Object.keys(this.config.entities[key] ?? {})) if (!out.has(name)) out.set(name, { value: name, count: 0, files: [] });
     return [...out.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
 
   use(key: string, value: string): ValueUse | undefined {
     const a = this.keys.get(key)?.values.get(value);
-    return a ? { value, count: a.count, files: firstN(a.files, 3) } : undefined;
+    return a ? { value, count: a.count, files: firstN(postsOf(a), 3) } : undefined;
   }
 
   /** Every file using exactly this value (values() and use() only keep three examples). */
-  filesOf(key: string, value: string): string[] { return [...this.keys.get(key)?.values.get(value)?.files ?? []]; }
+  filesOf(key: string, value: string): string[] {
+    const a = this.keys.get(key)?.values.get(value);
+    return a ? [...postsOf(a)] : [];
+  }
 
   /** Keys that have at least one value in some post. */
-  usedKeys(): string[] { return [...this.keys.keys()]; }
+  usedKeys(): string[] { return [...this.keys].filter(([, st]) => st.values.size > 0).map(([k]) => k); }
 
   /**
    * The entities of a key, each spelling grouped under its canonical name (configured names included),
-   * most used first. The list is kept in place and patched after changes; treat it as read-only.
+   * most used first. The list is kept in place and patched after small changes (rebuilt after large ones); treat
+   * it as read-only.
    */
   entities(key: string): EntityUse[] {
     return this.table(key).list;
@@ -316,13 +648,13 @@ export class EntityIndex {
   /** The most used spelling of a group (a brand's mixed case wins ties). */
   private best(g: NormGroup): string {
     if (g.best === undefined) {
-      let win: [string, Agg] | undefined;
+      let win: Agg | undefined;
       for (const cur of g.values) {
         if (!win) { win = cur; continue; }
-        const d = cur[1].count - win[1].count || caseRank(cur[0]) - caseRank(win[0]) || (cur[0] < win[0] ? 1 : -1);
+        const d = cur.count - win.count || caseRank(cur.value) - caseRank(win.value) || (cur.value < win.value ? 1 : -1);
         if (d > 0) win = cur;
       }
-      g.best = win ? win[0] : '';
+      g.best = win ? win.value : '';
     }
     return g.best;
   }
@@ -353,6 +685,9 @@ export class EntityIndex {
 
   private table(key: string): Table {
     const st = this.state(key);
+    // Each patched entity costs a splice into the sorted list: after a change to much of the key (a re-tagged
+    // blog), building the table afresh is cheaper.
+    if (st.table && st.dirty.size > 64 && st.dirty.size * 4 > st.table.list.length) { st.table = undefined; st.dirty.clear(); }
     if (!st.table) {
       const t: Table = { list: [], byName: new Map(), norms: new Map(), nameOf: new Map() };
       for (const n of st.groups.keys()) this.place(key, st, t, n);
@@ -400,18 +735,18 @@ export class EntityIndex {
   private entityOf(key: string, st: KeyState, t: Table, name: string): EntityUse | undefined {
     const configured = this.keyConfig(key).names;
     const spellings: [string, Agg][] = [];
-    for (const n of t.norms.get(name) ?? []) for (const sv of st.groups.get(n)?.values ?? []) spellings.push(sv);
+    for (const n of t.norms.get(name) ?? []) for (const a of st.groups.get(n)?.values ?? []) spellings.push([a.value, a]);
     if (!spellings.length && !(name in configured)) return undefined;
     let count = 0;
     let files: string[] = [];
     if (spellings.length === 1) {
       count = spellings[0][1].count;
-      files = firstN(spellings[0][1].files, 3);
+      files = firstN(postsOf(spellings[0][1]), 3);
     } else if (spellings.length > 1) {
       // The canonical spelling's posts make the better examples.
       spellings.sort((a, b) => (a[0] === name ? -1 : b[0] === name ? 1 : b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)));
       const all = new Set<string>();
-      for (const [, a] of spellings) for (const f of a.files) all.add(f);
+      for (const [, a] of spellings) for (const f of postsOf(a)) all.add(f);
       count = all.size;
       files = firstN(all, 3);
     }

@@ -159,6 +159,9 @@ export function resolvePlain(s: string): FmPrimitive {
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  // Numbers start with a digit, a sign or a dot; most values are names, which skip both patterns.
+  const c = s.charCodeAt(0);
+  if ((c < 48 || c > 57) && c !== 43 && c !== 45 && c !== 46) return s;
   if (INT.test(s)) return s.startsWith('0o') ? parseInt(s.slice(2), 8) : Number(s);
   if (FLOAT.test(s)) {
     if (/nan$/i.test(s)) return NaN;
@@ -168,45 +171,72 @@ export function resolvePlain(s: string): FmPrimitive {
   return s;
 }
 
-/** Parses one flat scalar (the rest of a line); undefined when it needs the full YAML parser. */
-function scanScalar(raw: string, start: number): FmItem | undefined {
-  const s = raw.replace(/[ \t]+$/, '');
-  const end = start + s.length;
-  if (s.length === 0) return { value: null, raw: '', start, end: start, quoted: false };
+/** What flatScalar returns for a scalar only the full YAML parser can read. */
+export const NOT_FLAT: unique symbol = Symbol('not flat');
+
+/**
+ * The value of one flat scalar `s` (the rest of a line, trailing blanks already cut), or NOT_FLAT when it needs
+ * the full YAML parser. Shared by the scanner below and the entity index's key scanner, so both read alike.
+ */
+export function flatScalar(s: string): FmPrimitive | typeof NOT_FLAT {
+  if (s.length === 0) return null;
   const c = s[0];
   if (c === "'") {
-    if (s.length < 2 || s[s.length - 1] !== "'") return undefined;
+    if (s.length < 2 || s[s.length - 1] !== "'") return NOT_FLAT;
     const inner = s.slice(1, -1);
-    if (/'(?!')/.test(inner.replace(/''/g, ''))) return undefined;
-    return { value: inner.replace(/''/g, "'"), raw: s, start, end, quoted: true };
+    if (!inner.includes("'")) return inner;
+    if (/'(?!')/.test(inner.replace(/''/g, ''))) return NOT_FLAT;
+    return inner.replace(/''/g, "'");
   }
   if (c === '"') {
-    if (s.length < 2 || s[s.length - 1] !== '"') return undefined;
+    if (s.length < 2 || s[s.length - 1] !== '"') return NOT_FLAT;
     const inner = s.slice(1, -1);
-    if (inner.includes('\\') || inner.includes('"')) return undefined;
-    return { value: inner, raw: s, start, end, quoted: true };
+    if (inner.includes('\\') || inner.includes('"')) return NOT_FLAT;
+    return inner;
   }
-  if ('&*!|>%@`{}[],#?:-'.includes(c) && !(c === '-' && /^-[0-9.]/.test(s))) return undefined;
-  if (s.includes(': ') || s.includes(' #') || s.endsWith(':') || s.includes('\t')) return undefined;
-  return { value: resolvePlain(s), raw: s, start, end, quoted: false };
+  if ('&*!|>%@`{}[],#?:-'.includes(c) && !(c === '-' && /^-[0-9.]/.test(s))) return NOT_FLAT;
+  if (s.includes(': ') || s.includes(' #') || s.endsWith(':') || s.includes('\t')) return NOT_FLAT;
+  return resolvePlain(s);
+}
+
+/** `s` without trailing spaces and tabs (no regex: this runs on every front-matter line). */
+export function trimBlanksEnd(s: string): string {
+  let n = s.length;
+  while (n > 0) { const c = s.charCodeAt(n - 1); if (c !== 32 && c !== 9) break; n--; }
+  return n === s.length ? s : s.slice(0, n);
+}
+
+/** Parses one flat scalar (the rest of a line); undefined when it needs the full YAML parser. */
+function scanScalar(raw: string, start: number): FmItem | undefined {
+  const s = trimBlanksEnd(raw);
+  const value = flatScalar(s);
+  if (value === NOT_FLAT) return undefined;
+  if (s.length === 0) return { value: null, raw: '', start, end: start, quoted: false };
+  return { value, raw: s, start, end: start + s.length, quoted: s[0] === "'" || s[0] === '"' };
+}
+
+/** The items of a one-line flow list of simple items (`[]`, `[a, 'b']`), `t` trimmed; undefined when it needs YAML. */
+export function flatFlowItems(t: string): string[] | undefined {
+  if (!t.startsWith('[') || !t.endsWith(']')) return undefined;
+  const inner = t.slice(1, -1);
+  if (inner.trim() === '') return [];
+  if (/[[\]{}"]/.test(inner)) return undefined;
+  return inner.split(',');
 }
 
 /** A flow list on one line of simple items, `[]` or `[a, 'b']`. */
 function scanFlowList(s: string, start: number): FmList | undefined {
-  const t = s.replace(/[ \t]+$/, '');
-  if (!t.startsWith('[') || !t.endsWith(']')) return undefined;
-  const inner = t.slice(1, -1);
+  const t = trimBlanksEnd(s);
+  const parts = flatFlowItems(t);
+  if (!parts) return undefined;
   const items: FmItem[] = [];
-  if (inner.trim() !== '') {
-    if (/[[\]{}"]/.test(inner)) return undefined;
-    let off = 1;
-    for (const part of inner.split(',')) {
-      const lead = part.length - part.trimStart().length;
-      const item = scanScalar(part.trim(), start + off + lead);
-      if (!item || item.raw === '') return undefined;
-      items.push(item);
-      off += part.length + 1;
-    }
+  let off = 1;
+  for (const part of parts) {
+    const lead = part.length - part.trimStart().length;
+    const item = scanScalar(part.trim(), start + off + lead);
+    if (!item || item.raw === '') return undefined;
+    items.push(item);
+    off += part.length + 1;
   }
   return { kind: 'list', items, flow: true, start, end: start + t.length };
 }

@@ -1,14 +1,11 @@
 // The workspace entity index: built in the background after activation, kept current as files change, and
 // persisted in the extension's workspace storage so a reopened blog of thousands of posts is ready at once.
 import * as vscode from 'vscode';
-import { EntityIndex, isExcluded, type FileEntry } from '../core';
+import { EntityIndex, frontMatterByteLength, isExcluded, type FileEntry } from '../core';
 import type { BlogConfig } from './blogConfig';
 
 const SNAPSHOT_FILE = 'entity-index.json';
 const SNAPSHOT_VERSION = 2;
-/** Front matter sits at the top: the first 16 KB are decoded, the rest only if the front matter is not closed by then. */
-const HEAD_BYTES = 16 * 1024;
-const CLOSED = /\n(?:-{3,}|\.\.\.)[ \t]*\r?\n/;
 const BATCH = 48;
 
 /** The on-disk form: each post with the stamp (mtime, size) its entry was read at. */
@@ -135,9 +132,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async read(u: vscode.Uri, st?: vscode.FileStat): Promise<void> {
     const stat = st ?? await vscode.workspace.fs.stat(u);
     const bytes = await vscode.workspace.fs.readFile(u);
-    const decoder = new TextDecoder();
-    let text = decoder.decode(bytes.length > HEAD_BYTES ? bytes.subarray(0, HEAD_BYTES) : bytes);
-    if (bytes.length > HEAD_BYTES && /^\uFEFF?---/.test(text) && !CLOSED.test(text)) text = decoder.decode(bytes);
+    // Only the front matter is decoded: it is a KB or two at the top of a post of tens of KB.
+    const n = frontMatterByteLength(bytes);
+    const text = new TextDecoder().decode(n === bytes.length ? bytes : bytes.subarray(0, n));
     const key = u.toString();
     this.index.updateText(key, text);
     this.stamps.set(key, { mtime: stat.mtime, size: stat.size });

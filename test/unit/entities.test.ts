@@ -1,7 +1,7 @@
 // The entity index on the fixture posts: grouped spellings, counts, examples, caching, persistence; config-file edits.
 import * as assert from 'assert';
 import { addEntityToConfig, ConfigFileError, renameEntityInConfig } from '../../src/core/entityConfig';
-import { defaultConfig, EntityIndex, fileEntryOf, fileEntryOfText, parseConfig, parseFrontMatter, type EntityUse } from '../../src/core';
+import { defaultConfig, EntityIndex, fileEntryOf, fileEntryOfIndexedPart, fileEntryOfText, frontMatterByteLength, parseConfig, parseFrontMatter, type EntityUse } from '../../src/core';
 import { fixtureConfig, fixtureIndex, fixturePost, INDEXED_POSTS } from './entityFixtures';
 import { corpus, corpusNames, seed } from './realPosts';
 
@@ -151,5 +151,102 @@ describe('config-file entity edits', () => {
   it('refuses to touch a config file that is not valid JSON', () => {
     assert.throws(() => addEntityToConfig('{ "entities": ', 'people', 'X'), ConfigFileError);
     assert.throws(() => addEntityToConfig('[1]', 'people', 'X'), ConfigFileError);
+  });
+});
+
+describe('entity index: one-pass reading, partial decoding, what it keeps', () => {
+  const config = fixtureConfig();
+  const keys = new EntityIndex(config).entityKeys();
+  const realTexts = () => [...corpusNames().map(corpus), ...INDEXED_POSTS.map(fixturePost), seed(0), seed(1), seed(2), seed(3)];
+
+  it('the one-pass scanner reads what parsing the indexed keys reads, on real posts and on every line of them disturbed', () => {
+    // Each real front matter line in turn replaced by an awkward variant: the scanner must agree or step aside.
+    const variants = (line: string): string[] => [
+      line + '\r', line + ' \t', '  ' + line, '\t' + line, line.replace(/^- /, '-'), line.replace(/^- /, '  - '),
+      line.replace(/: /, ':'), line.replace(/: /, ' : '), line + ' # note', line.replace(/^(\w+):.*$/, '$1:'),
+      `${line}\n${line}`, `${line}\n  continued`, `# ${line}`, `${line}\n\n`, line.replace(/^- (.*)$/, "- '$1'"),
+      line.replace(/^- (.*)$/, '- "$1"'), line.replace(/^- (.*)$/, '- [$1]'), line.replace(/^(\w+): (.+)$/, '$1: [$2, x]'),
+      line.replace(/^- .*$/, '- 42'), line.replace(/^- .*$/, '- true'), line.replace(/^- .*$/, '- key:'), line + '\r\r', '...', '----x',
+    ];
+    let compared = 0;
+    for (const text of realTexts()) {
+      assert.deepStrictEqual(fileEntryOfText(text, keys), fileEntryOfIndexedPart(text, keys));
+      const close = text.indexOf('\n---', 3);
+      if (!text.startsWith('---\n') || close < 0) continue;
+      const lines = text.slice(4, close).split('\n');
+      for (let i = 0; i < lines.length; i += 3) {
+        for (const v of variants(lines[i])) {
+          const t = `---\n${[...lines.slice(0, i), v, ...lines.slice(i + 1)].join('\n')}${text.slice(close, close + 200)}`;
+          assert.deepStrictEqual(fileEntryOfText(t, keys), fileEntryOfIndexedPart(t, keys), JSON.stringify(v));
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 1000, `${compared} variants`);
+    for (const t of ['\uFEFF---\ntags:\n- a\n---\n', '---\r\ntags:\r\n- a\r\n---\r\n', '--- \ntags: [a, b]\n...\n', '---\ntags:\n- a', '---\ntags:\n- a\n---', 'no front matter', '']) {
+      assert.deepStrictEqual(fileEntryOfText(t, keys), fileEntryOfIndexedPart(t, keys), JSON.stringify(t));
+    }
+  });
+
+  it('decoding only up to the end of the front matter gives the entry the whole file gives', () => {
+    const decode = (b: Uint8Array, n: number) => new TextDecoder().decode(b.subarray(0, n));
+    const cases = [...realTexts(), '\uFEFF---\ntitle: 标题\ntags:\n- 人工智能\n---\n正文', '---\ntags:\n- a\n...\nbody', '---\r\ntags:\r\n- a\r\n---\r\nbody',
+      '---\ntags:\n- never closed\n\n正文 ' + '长'.repeat(20000), 'no front matter\n---\ntags:\n- a\n---\n', '---\ntags:\n- a\n---', '---', '',
+      '---\ntitle: ' + '中'.repeat(6000) + '\ntags:\n- 后面\n---\n' + '文'.repeat(10000)];
+    for (const text of cases) {
+      const bytes = new TextEncoder().encode(text);
+      const n = frontMatterByteLength(bytes);
+      assert.ok(n <= bytes.length);
+      const head = decode(bytes, n);
+      assert.ok(!head.includes('\uFFFD'), 'the cut never splits a character');
+      assert.deepStrictEqual(fileEntryOfText(head, keys), fileEntryOfText(decode(bytes, bytes.length), keys), text.slice(0, 60));
+      if (text.startsWith('---\n') && text.includes('\n---\n')) assert.strictEqual(n, Buffer.byteLength(text.slice(0, text.indexOf('\n---\n') + 5)), 'stops after the closing fence');
+    }
+  });
+
+  it('removing every post leaves nothing behind, after the values changed over and over', () => {
+    const idx = new EntityIndex(config);
+    const texts = realTexts().filter(t => t.startsWith('---'));
+    for (let round = 0; round < 4; round++) {
+      texts.forEach((t, i) => idx.updateText(`file:///p/${i}.md`, round ? t.replace(/^(- .*)$/gm, `$1 r${round}`) : t));
+      for (const k of idx.usedKeys()) idx.entities(k);
+    }
+    const full = idx.stats();
+    assert.ok(full.values > 100 && full.groups > 100 && full.tableRows > 100, JSON.stringify(full));
+    // Only the last round's spellings are held: the earlier rounds' are gone.
+    const fresh = new EntityIndex(config);
+    texts.forEach((t, i) => fresh.updateText(`file:///p/${i}.md`, t.replace(/^(- .*)$/gm, '$1 r3')));
+    for (const k of fresh.usedKeys()) fresh.entities(k);
+    assert.deepStrictEqual({ ...idx.stats(), pending: 0 }, { ...fresh.stats(), pending: 0 });
+    const used = idx.usedKeys();
+    for (let i = 0; i < texts.length; i++) idx.remove(`file:///p/${i}.md`);
+    for (const k of used) idx.entities(k);
+    const empty = idx.stats();
+    // Configured names stay listed (they are config, not posts); nothing a post contributed does.
+    const configured = used.reduce((n, k) => n + Object.keys(config.entities[k] ?? {}).length, 0);
+    assert.deepStrictEqual(empty, { files: 0, keys: 0, values: 0, groups: 0, tableRows: configured, pending: 0 });
+    assert.deepStrictEqual(idx.usedKeys(), []);
+    for (const k of used) assert.ok(idx.entities(k).every(e => e.configured && e.count === 0), k);
+  });
+
+  it('a value used by more posts than fit a short list keeps exact counts and its posts in order', () => {
+    const idx = new EntityIndex(config);
+    const model: string[] = [];
+    const file = (i: number) => `file:///many/${i}.md`;
+    for (let i = 0; i < 2600; i++) { idx.update(file(i), { values: { tags: ['shared', `own-${i}`] } }); model.push(file(i)); }
+    let seedN = 11;
+    const rnd = (n: number) => { seedN = (seedN * 1103515245 + 12345) & 0x7fffffff; return seedN % n; };
+    for (let step = 0; step < 2400; step++) {
+      const i = rnd(2600);
+      if (model.includes(file(i))) { idx.remove(file(i)); model.splice(model.indexOf(file(i)), 1); }
+      else { idx.update(file(i), { values: { tags: [`own-${i}`, 'shared'] } }); model.push(file(i)); }
+      if (step % 400 === 0 || step === 2399) {
+        assert.deepStrictEqual(idx.filesOf('tags', 'shared'), model, `step ${step}`);
+        assert.strictEqual(idx.use('tags', 'shared')!.count, model.length);
+        assert.deepStrictEqual(idx.use('tags', 'shared')!.files, model.slice(0, 3));
+      }
+    }
+    for (const f of [...model]) idx.remove(f);
+    assert.strictEqual(idx.stats().values, 0);
   });
 });
