@@ -192,6 +192,11 @@ describe('quick fixes', () => {
       await vscode.workspace.fs.copy(fixtureUri('vjE3VUuOMFg.md'), copy, { overwrite: true });
       try {
         await editorConfig.update('codeActionsOnSave', { [FIX_ALL]: 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+        // The setting is written to a file and read back by the workbench: the save must not run before it is in
+        // force (in the web host it once did). The extension host hears of it from the workbench, so seeing it here
+        // means the workbench has it.
+        await waitFor(() => vscode.workspace.getConfiguration('editor', { languageId: 'markdown' })
+          .get<Record<string, string>>('codeActionsOnSave')?.[FIX_ALL] === 'explicit', { message: 'codeActionsOnSave in force' });
         const doc = await vscode.workspace.openTextDocument(copy);
         await vscode.window.showTextDocument(doc);
         await waitForOurs(doc.uri, ds => ds.length === 63);
