@@ -19,7 +19,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'],
     define: { 'process.env.NODE_ENV': '"production"' }, mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(pkg.version) } },
+    define: { __VERSION__: JSON.stringify(pkg.version) }, plugins: [lazyYaml] },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife' },
 ];
 

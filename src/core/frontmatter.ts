@@ -271,6 +271,17 @@ function scanFlat(text: string, from: number, to: number): { entries: FmEntry[];
         if (sc) value = { kind: 'scalar', ...sc };
       }
       if (!value) return undefined;
+      if (value.kind === 'scalar' && value.raw !== '' && !value.quoted && next < to && text.charCodeAt(next) === 32) {
+        // A long plain value folded over indented lines (PyYAML wraps at 80 columns: 13 % of real posts).
+        const folded = foldedPlain(text, next, to, value);
+        if (!folded) return undefined;
+        value = folded.value;
+        pos = folded.next;
+        const entry: FmEntry = { key, keyStart, keyEnd, start: keyStart, end: value.end, value };
+        entries.push(entry);
+        open = undefined;
+        continue;
+      }
       const entry: FmEntry = { key, keyStart, keyEnd, start: keyStart, end: value.kind === 'scalar' && value.raw === '' ? keyEnd + 1 : value.end, value };
       if (value.kind === 'scalar' && value.raw === '') entry.end = Math.min(lineEnd, Math.max(keyEnd + 1, lineEnd));
       entries.push(entry);
@@ -302,6 +313,30 @@ function scanFlat(text: string, from: number, to: number): { entries: FmEntry[];
     return undefined; // indentation, continuation lines, nested maps, anything unusual
   }
   return { entries, listIndent };
+}
+
+/**
+ * The continuation lines of a plain scalar from `from` (the line after its first): each indented, not blank, and
+ * plain text a flat scalar could hold; their words are joined by single spaces, as YAML folds them. Undefined when a
+ * line is anything else (a blank line, a comment, an indicator, `: `), which the YAML parser then reads.
+ */
+function foldedPlain(text: string, from: number, to: number, first: FmScalar): { value: FmScalar; next: number } | undefined {
+  let pos = from, value = first.raw, end = first.end;
+  while (pos < to && text.charCodeAt(pos) === 32) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1 || eol > to) eol = to;
+    let lineEnd = eol;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const line = text.slice(pos, lineEnd);
+    const body = line.trim();
+    if (body === '' || line.includes('\t') || '#-?:,[]{}&*!|>\'"%@`'.includes(body[0]) || body.includes(': ') || body.includes(' #') || body.endsWith(':')) return undefined;
+    value += ' ' + body;
+    end = pos + line.length - (line.length - line.trimEnd().length);
+    pos = eol < to ? eol + 1 : to;
+  }
+  const resolved = resolvePlain(value);
+  if (typeof resolved !== 'string') return undefined; // a folded number or boolean: leave it to YAML
+  return { value: { kind: 'scalar', value: resolved, raw: text.slice(first.start, end), start: first.start, end, quoted: false }, next: pos };
 }
 
 // ---------------------------------------------------------------- full YAML
