@@ -86,8 +86,8 @@ running before V8 has optimised them; the CLI raises V8's tier-up budget fourfol
 10,000-post blog start-up is amortised and the ratio is well over the target. The CLI streams: pass 1 decodes each
 post only up to the end of its front matter for the entity index, pass 2 reads, parses, lints and drops one post at a
 time, and output goes out in 64 KB writes (≈ 150 MB peak on the 10,000-post blog, was ≈ 1.3 GB). What would close it
-on small blogs, where a loaded machine leaves it just under the target: the parser work above (the yaml package for
-front matter folding a long value over lines), Node's module compile cache (\`module.enableCompileCache()\`, Node ≥
+on small blogs: a faster cold parse (the front-matter fast path now reads folded values, so the yaml package is
+loaded for 1 of the 60 corpus posts, was 8), Node's module compile cache (\`module.enableCompileCache()\`, Node ≥
 22.1) for the bundle, and on an idle machine pass 2 split over both cores with worker_threads.` },
   { what: 'build the workspace entity index', text: `The floor reads 30 KB per post at page-cache speed (≈ 15–20 µs). Fixed
 in this round (profiled with \`node --cpu-prof\`): only the front matter is decoded (≈ 1.1 KB, was a 16 KB head: a
