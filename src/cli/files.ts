@@ -2,7 +2,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE, isExcluded, type Config } from '../core';
+import { CONFIG_FILE, frontMatterByteLength, isExcluded, type Config } from '../core';
 
 export interface Walk { files: string[]; problems: { path: string; message: string }[] }
 
@@ -85,36 +85,6 @@ export function readPost(file: string): { text: string } | { error: string } {
 }
 
 /**
- * Where the text the entity index reads ends, in bytes: after the first closing `---` or `...` line of front matter
- * opened on the first line, or after the first line when that is no fence (nothing after it can be front matter).
- * Undefined when the front matter is not closed: then the whole post is read. Cutting at a newline never splits
- * a character, and decoding a post is dearer than indexing it, so only these bytes are decoded.
- */
-function frontMatterEnd(b: Buffer, from: number): number | undefined {
-  let eol = b.indexOf(0x0a, from);
-  if (b[from] !== 0x2d /* - */) return eol === -1 ? b.length : eol + 1;
-  while (eol !== -1) {
-    const start = eol + 1;
-    eol = b.indexOf(0x0a, start);
-    const end = eol === -1 ? b.length : eol;
-    if (isFenceLine(b, start, end)) return eol === -1 ? b.length : eol + 1;
-  }
-  return undefined;
-}
-
-/** The closing fence test of the front matter parser, /^(-{3,}|\.\.\.)[ \t]*\r?$/, on bytes. */
-function isFenceLine(b: Buffer, start: number, end: number): boolean {
-  const c = b[start];
-  if (c !== 0x2d && c !== 0x2e) return false;
-  let i = start;
-  while (i < end && b[i] === c) i++;
-  if (c === 0x2d ? i - start < 3 : i - start !== 3) return false;
-  while (i < end && (b[i] === 0x20 || b[i] === 0x09)) i++;
-  if (i < end && b[i] === 0x0d) i++;
-  return i === end;
-}
-
-/**
  * Reads post after post into one buffer that grows to the largest post: linting 10,000 posts allocates no
  * buffer per post, and nothing read is kept past the next read.
  */
@@ -161,7 +131,7 @@ export class PostReader {
     if (typeof bytes === 'string') return { error: bytes };
     const bad = textError(bytes);
     if (bad) return { error: bad };
-    const bom = hasBom(bytes) ? 3 : 0;
-    return { text: decode(bytes, frontMatterEnd(bytes, bom)) };
+    // Cut where the editor's index cuts (the core finds the closing fence in the bytes), so both read alike.
+    return { text: decode(bytes, frontMatterByteLength(bytes)) };
   }
 }
