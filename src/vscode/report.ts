@@ -159,6 +159,17 @@ class Report implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     return [];
   }
 
+  /** The reveal API needs it; items carry ids, so a fresh node stands for the one the view holds. */
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'problem' ? { kind: 'post', row: node.row } : undefined;
+  }
+
+  /** The worst post's node, once the rows are built. */
+  first(): Node | undefined {
+    const row = this.sorted[0];
+    return row && { kind: 'post', row };
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'post') {
       const { row } = node;
@@ -210,6 +221,11 @@ export function registerReport(services: Services): vscode.Disposable {
       await vscode.commands.executeCommand(`${REPORT_VIEW}.focus`);
       const e = report.entries();
       view.message = e.length ? undefined : l10n.t('No posts in this workspace.');
+      // `.focus` lands on whatever the view shows at that moment (its welcome text while the rows are still
+      // coming), which the rows then replace, leaving the keyboard nowhere. Focusing the worst post puts the
+      // keys in the list, where arrows and Enter work.
+      const first = report.first();
+      if (first) await view.reveal(first, { focus: true, select: false }).then(undefined, () => undefined);
       return e;
     }),
     vscode.commands.registerCommand(REFRESH_REPORT_COMMAND, async () => { await report.rebuild(); return report.entries(); }),

@@ -27,6 +27,14 @@ module.exports = [
       await wb.screenshot('palette-command');
       await wb.keyboard.press('Escape');
       await wb.runCommand('Bilingual: Show Workspace Translation Report');
+      // The command reads every post before it focuses its view: on a loaded machine that happens seconds later,
+      // and a focus arriving during the next check sends that check's keys into the report's tree. Wait for it.
+      await wb.waitFor(async () => wb.page.evaluate(() => {
+        const a = document.activeElement;
+        const list = a && a.closest('.pane-body .monaco-list');
+        return !!list && /\.md\s*(EN \d+\/\d+|Chinese-only)/.test(list.textContent || '');
+      }), { timeout: 30000, message: 'the Translation Report view listing posts, focused' })
+        .catch(async (e) => { throw new Error(`${e.message}; focus on ${await wb.focusedElement()}`); });
       const errors = (await wb.notifications()).filter((m) => /bilingual\.|not found|error/i.test(m));
       assert.deepStrictEqual(errors, [], 'running the command shows no error');
     },
@@ -38,9 +46,11 @@ module.exports = [
       await wb.quickOpen(POST);
       await wb.goTo(40, 1);
       assert.strictEqual((await wb.cursor()).line, 40);
+      await wb.waitFor(() => wb.editorFocused(), { timeout: 15000, message: `focus in the editor (it is on ${await wb.focusedElement()})` });
       await wb.type('[link](./');
       // The keys must have reached the editor before Ctrl+Space means anything (a busy workbench can lag behind).
-      await wb.waitFor(async () => (await wb.editorText()).includes('[link](./'), { timeout: 15000, message: 'the typed link in the editor' });
+      await wb.waitFor(async () => (await wb.editorText()).includes('[link](./'), { timeout: 30000, message: 'the typed link in the editor' })
+        .catch(async (e) => { throw new Error(`${e.message}; focus on ${await wb.focusedElement()}, cursor ${JSON.stringify(await wb.cursor())}`); });
       // The path suggestions come from VS Code's Markdown language server, which is slow on a loaded machine.
       const labels = await wb.waitFor(async () => {
         const l = await wb.suggest(5000).catch(() => []);

@@ -138,6 +138,26 @@ class Workbench {
     await this.page.mouse.click(l.x + 5, Math.max(l.y, guard.y) + 5);
   }
 
+  /** Whether the keyboard focus is in the active text editor (its hidden input area). */
+  async editorFocused() {
+    return this.page.evaluate((sel) => {
+      const a = document.activeElement;
+      return !!a && !!a.closest(sel) && a.matches('textarea, .native-edit-context, [contenteditable]');
+    }, SEL.activeEditor);
+  }
+
+  /** A short description of the focused element, for failure messages. */
+  async focusedElement() {
+    return this.page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a) return 'nothing';
+      const part = (e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).slice(0, 3).join('.') : ''}`;
+      const chain = [];
+      for (let e = a; e && chain.length < 4; e = e.parentElement) chain.push(part(e));
+      return chain.join(' < ');
+    }).catch((e) => `unknown (${e.message})`);
+  }
+
   async type(text) {
     await this.keyboard.type(text);
   }
