@@ -28,7 +28,7 @@ module.exports = [
       await wb.keyboard.press('Escape');
       await wb.runCommand('Bilingual: Show Workspace Translation Report');
       // The command reads every post before it focuses its view: on a loaded machine that happens seconds later,
-      // and a focus arriving during the next check sends that check's keys into the report's tree. Wait for it.
+      // and a focus arriving during the next check takes that check's keys away from the editor. Wait for it.
       await wb.waitFor(async () => wb.page.evaluate(() => {
         const a = document.activeElement;
         const list = a && a.closest('.pane-body .monaco-list');
@@ -46,7 +46,8 @@ module.exports = [
       await wb.quickOpen(POST);
       await wb.goTo(40, 1);
       assert.strictEqual((await wb.cursor()).line, 40);
-      await wb.waitFor(() => wb.editorFocused(), { timeout: 15000, message: `focus in the editor (it is on ${await wb.focusedElement()})` });
+      await wb.waitFor(() => wb.editorFocused(), { timeout: 15000, message: 'focus in the editor' })
+        .catch(async (e) => { throw new Error(`${e.message}; focus on ${await wb.focusedElement()}`); });
       await wb.type('[link](./');
       // The keys must have reached the editor before Ctrl+Space means anything (a busy workbench can lag behind).
       await wb.waitFor(async () => (await wb.editorText()).includes('[link](./'), { timeout: 30000, message: 'the typed link in the editor' })

@@ -133,8 +133,8 @@ describe('entity commands (in VS Code)', () => {
   it('renames a value across every post that uses it, and its configured name, in one edit', async function () {
     this.timeout(60000);
     const configUri = fixtureUri('.bilingual-posts.json');
-    // The test before restores the config on disk while VS Code still holds it as an open document: until that
-    // document has reloaded, an edit to it is made against its old text (it failed once in CI on a loaded machine).
+    // The test before restores the config on disk while VS Code still holds it as an open document; start only
+    // once both the loaded config and that document are the file's (this test failed once in CI under load).
     await ensureFixtureConfig();
     await waitFor(async () => (await vscode.workspace.openTextDocument(configUri)).getText() === await read(configUri), { message: 'the open config document matches the file' });
     const users = (await info({ key: 'companies_orgs', value: 'Oracle' })).files!;
